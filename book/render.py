@@ -1,0 +1,135 @@
+"""Turning chapter Markdown into what the page shows: glossary terms, citations, reference lists.
+
+Pure functions of text and content data, so they are tested without Streamlit.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+TERM = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
+CITATION = re.compile(r"\[(@[a-z0-9]+(?:\s*;\s*@[a-z0-9]+)*)\]")
+
+
+def term_ids(text: str) -> set[str]:
+    return {m.group(1) for m in TERM.finditer(text)}
+
+
+def citation_keys(text: str) -> set[str]:
+    return {key.strip().lstrip("@") for m in CITATION.finditer(text) for key in m.group(1).split(";")}
+
+
+def _other(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
+def bilingual(text: str, other_name: str, lang: str) -> str:
+    """A term with its name in the other language, as written at its first use in a chapter."""
+    return f"{text}（{other_name}）" if lang == "zh" else f"{text} ({other_name})"
+
+
+def term_html(term_id: str, entry: dict, lang: str, shown: str) -> str:
+    """A focusable span whose definition opens on hover, keyboard focus and tap (see site.css)."""
+    other = _other(lang)
+    definition = html.escape(entry[f"def_{lang}"])
+    names = html.escape(f"{entry[lang]} · {entry[other]}")
+    return (f'<span class="term" tabindex="0" data-term="{term_id}">{html.escape(shown)}'
+            f'<span class="term-def" role="tooltip"><strong>{names}</strong> {definition}</span></span>')
+
+
+def render_terms(text: str, glossary: dict[str, dict], lang: str, seen: set[str]) -> str:
+    """Replace [[id]] / [[id|text]] by glossary spans; `seen` carries first uses across sections."""
+    def replace(match: re.Match) -> str:
+        term_id, custom = match.group(1), match.group(2)
+        entry = glossary.get(term_id)
+        if entry is None:
+            raise KeyError(f"glossary has no term {term_id!r}")
+        first = term_id not in seen
+        seen.add(term_id)
+        shown = custom or entry[lang]
+        if first:
+            shown = bilingual(shown, entry[_other(lang)], lang)
+        return term_html(term_id, entry, lang, shown)
+    return TERM.sub(replace, text)
+
+
+def _families(ref: dict) -> list[str]:
+    return [a["family"] for a in ref["authors"]]
+
+
+def in_text(ref: dict, lang: str) -> str:
+    """Author–year citation: APA 7 style in English, its usual Chinese counterpart in Chinese."""
+    names = _families(ref)
+    if len(names) == 1:
+        who = names[0]
+    elif len(names) == 2:
+        who = f"{names[0]} 和 {names[1]}" if lang == "zh" else f"{names[0]} & {names[1]}"
+    else:
+        who = f"{names[0]} 等" if lang == "zh" else f"{names[0]} et al."
+    return f"{who}，{ref['year']}" if lang == "zh" else f"{who}, {ref['year']}"
+
+
+def render_citations(text: str, references: dict[str, dict], lang: str) -> str:
+    def replace(match: re.Match) -> str:
+        keys = [k.strip().lstrip("@") for k in match.group(1).split(";")]
+        missing = [k for k in keys if k not in references]
+        if missing:
+            raise KeyError(f"references.toml has no entry {', '.join(missing)}")
+        parts = [in_text(references[k], lang) for k in keys]
+        return f"（{'；'.join(parts)}）" if lang == "zh" else f"({'; '.join(parts)})"
+    return CITATION.sub(replace, text)
+
+
+def _apa_authors(ref: dict) -> str:
+    names = [f"{a['family']}, {a['given']}" for a in ref["authors"]]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def apa(ref: dict) -> str:
+    """An APA 7 reference-list entry in Markdown."""
+    head = f"{_apa_authors(ref)} ({ref['year']}). "
+    if ref["type"] == "book":
+        text = head + f"*{ref['title']}*. {ref['venue']}."
+    else:
+        text = head + f"{ref['title']}. *{ref['venue']}*"
+        if ref.get("volume"):
+            text += f", *{ref['volume']}*"
+            if ref.get("issue"):
+                text += f"({ref['issue']})"
+        if ref.get("pages"):
+            text += f", {ref['pages']}"
+        text += "."
+    if ref.get("doi"):
+        text += f" https://doi.org/{ref['doi']}"
+    return text
+
+
+def gbt7714(ref: dict) -> str:
+    """A GB/T 7714-2015 reference-list entry: family names in capitals, initials without stops."""
+    people = [f"{a['family'].upper()} {a['given'].replace('.', '').strip()}" for a in ref["authors"]]
+    who = ", ".join(people[:3]) + (", 等" if len(people) > 3 else "")
+    if ref["type"] == "book":
+        place = f"{ref['place']}: " if ref.get("place") else ""
+        text = f"{who}. {ref['title']}[M]. {place}{ref['venue']}, {ref['year']}."
+    else:
+        text = f"{who}. {ref['title']}[J]. {ref['venue']}, {ref['year']}"
+        if ref.get("volume"):
+            text += f", {ref['volume']}"
+            if ref.get("issue"):
+                text += f"({ref['issue']})"
+        if ref.get("pages"):
+            text += f": {ref['pages'].replace('–', '-')}"
+        text += "."
+    if ref.get("doi"):
+        text += f" DOI:{ref['doi']}."
+    return text
+
+
+def reference_list(keys: Iterable[str], references: dict[str, dict], lang: str) -> list[str]:
+    """The works cited, sorted by first author and year, formatted for the reader's language."""
+    chosen = sorted(set(keys), key=lambda k: (_families(references[k])[0].lower(), references[k]["year"], k))
+    fmt = gbt7714 if lang == "zh" else apa
+    return [fmt(references[k]) for k in chosen]

@@ -1,0 +1,190 @@
+"""The frame every page stands in: page config, reader settings, the site's navigation.
+
+A deep link runs only its own page script, never streamlit_app.py, so everything a page needs
+happens here, called first by every page through `shell()`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import streamlit as st
+
+from . import content, render
+from .i18n import t
+from .settings import CHOICES, Settings, from_query
+
+STATE_KEY = "_settings"
+HOME = "streamlit_app.py"
+CSS = (Path(__file__).parent / "site.css").read_text(encoding="utf-8")
+LARGE_CSS = "html { font-size: 125% !important; }"
+
+
+def read_settings() -> tuple[Settings, tuple]:
+    """Settings from session state, unless the URL says otherwise (first visit, link, back button)."""
+    url = {name: st.query_params[name] for name in CHOICES if name in st.query_params}
+    current: Settings | None = st.session_state.get(STATE_KEY)
+    if current is not None and url == current.to_query():
+        return current, ()
+    settings, rejected = from_query(url)
+    st.session_state[STATE_KEY] = settings
+    write_url(settings)
+    return settings, rejected
+
+
+def write_url(settings: Settings) -> None:
+    wanted = settings.to_query()
+    for name in CHOICES:
+        if name in wanted:
+            st.query_params[name] = wanted[name]
+        elif name in st.query_params:
+            del st.query_params[name]
+
+
+def _apply_widget(name: str, widget_key: str) -> None:
+    value = st.session_state.get(widget_key)
+    if value is None:
+        return
+    settings = st.session_state[STATE_KEY].with_(**{name: value})
+    st.session_state[STATE_KEY] = settings
+    write_url(settings)
+
+
+def _setting_control(settings: Settings, name: str, where: str, label_visibility: str = "visible") -> None:
+    key = f"_w_{name}_{where}"
+    st.session_state[key] = getattr(settings, name)
+    lang = settings.lang
+    st.segmented_control(
+        t(lang, f"settings.{name}"), CHOICES[name], key=key, required=True,
+        format_func=lambda v: t(lang, f"settings.{name}_choices.{v}"),
+        on_change=_apply_widget, args=(name, key), label_visibility=label_visibility)
+
+
+def chapter_number(chapter_id: str) -> int:
+    order = [c for part in content.load_toml("toc.toml")["part"] for c in part["chapters"]]
+    return order.index(chapter_id) + 1
+
+
+def chapter_label(chapter_id: str, lang: str) -> str:
+    return t(lang, "nav.chapter_label", n=chapter_number(chapter_id),
+             title=content.load_chapter(chapter_id, lang).title)
+
+
+def _navigation(settings: Settings) -> None:
+    lang, query = settings.lang, settings.to_query()
+    st.page_link(HOME, label=t(lang, "nav.home"), icon=":material/home:", query_params=query)
+    for part in content.parts():
+        st.caption(part.title[lang])
+        for chapter_id in part.chapters:
+            st.page_link(f"pages/{chapter_id}.py", label=chapter_label(chapter_id, lang), query_params=query)
+
+
+def _frame(settings: Settings, rejected: tuple, page_title: str) -> None:
+    lang = settings.lang
+    st.set_page_config(page_title=f"{page_title} · {t(lang, 'site.short_title')}", page_icon="📘",
+                       layout="centered", initial_sidebar_state="auto")
+    st.html(f"<style>{CSS}{LARGE_CSS if settings.size == 'large' else ''}</style>")
+    with st.container(horizontal=True, horizontal_alignment="right", key="topbar"):
+        _setting_control(settings, "lang", "top", label_visibility="collapsed")
+    for r in rejected:
+        st.warning(t(lang, f"settings.rejected.{r.setting}", value=r.value), icon=":material/info:")
+    with st.sidebar:
+        st.markdown(f"**{t(lang, 'site.title')}**")
+        _navigation(settings)
+        st.divider()
+        st.markdown(f"**{t(lang, 'settings.heading')}**")
+        _setting_control(settings, "lang", "side")
+        _setting_control(settings, "size", "side")
+
+
+class HomePage:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.lang = settings.lang
+        self.text = content.load_chapter("home", self.lang)
+
+    def section(self, section_id: str) -> None:
+        section = self.text.section(section_id)
+        st.header(section.title, anchor=section_id)
+        st.markdown(section.body)
+
+    def course_map(self) -> None:
+        lang, query = self.lang, self.settings.to_query()
+        st.header(t(lang, "home.map_heading"), anchor="course-map")
+        for part in content.parts():
+            st.subheader(part.title[lang])
+            for chapter_id in part.chapters:
+                with st.container(border=True):
+                    st.page_link(f"pages/{chapter_id}.py", label=chapter_label(chapter_id, lang),
+                                 icon=":material/menu_book:", query_params=query)
+                    st.caption(content.load_chapter(chapter_id, lang).summary)
+
+
+@lru_cache(maxsize=32)
+def _rendered(chapter_id: str, lang: str, _stamps: tuple) -> tuple[dict[str, str], tuple[str, ...]]:
+    chapter = content.load_chapter(chapter_id, lang)
+    glossary, references = content.glossary(), content.references()
+    seen: set[str] = set()
+    bodies, cited = {}, []
+    for section in chapter.sections:
+        bodies[section.id] = render.render_citations(
+            render.render_terms(section.body, glossary, lang, seen), references, lang)
+        cited.extend(render.citation_keys(section.body))
+    return bodies, tuple(render.reference_list(cited, references, lang))
+
+
+def rendered_chapter(chapter_id: str, lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Section bodies with terms and citations rendered, and the chapter's reference list."""
+    stamps = tuple(p.stat().st_mtime for p in (content.chapter_path(chapter_id, lang),
+                                               content.CONTENT / "glossary.toml",
+                                               content.CONTENT / "references.toml"))
+    return _rendered(chapter_id, lang, stamps)
+
+
+class ChapterPage:
+    def __init__(self, chapter_id: str, settings: Settings):
+        self.id = chapter_id
+        self.settings = settings
+        self.lang = settings.lang
+        self.chapter = content.load_chapter(chapter_id, self.lang)
+        self.bodies, self.references = rendered_chapter(chapter_id, self.lang)
+        st.caption(t(self.lang, "nav.chapter_number", n=chapter_number(chapter_id)))
+        st.title(self.chapter.title, anchor="top")
+        st.markdown(f"*{self.chapter.summary}*")
+        with st.expander(t(self.lang, "chapter.objectives"), expanded=False):
+            st.markdown("\n".join(f"- {o}" for o in self.chapter.objectives))
+
+    def section(self, section_id: str) -> None:
+        section = self.chapter.section(section_id)
+        st.header(section.title, anchor=section_id)
+        st.markdown(self.bodies[section_id], unsafe_allow_html=True)
+
+    def close(self) -> None:
+        """The chapter's references, the lecturer's notes and links to its neighbours."""
+        lang = self.lang
+        st.header(t(lang, "chapter.references"), anchor="references")
+        st.markdown("\n".join(f"1. {entry}" for entry in self.references))
+        if self.chapter.teaching_notes:
+            with st.expander(t(lang, "chapter.teaching_notes")):
+                st.markdown(self.chapter.teaching_notes)
+        order = content.published_chapters()
+        here = order.index(self.id)
+        query = self.settings.to_query()
+        with st.container(horizontal=True, horizontal_alignment="distribute"):
+            if here > 0:
+                st.page_link(f"pages/{order[here - 1]}.py", icon=":material/arrow_back:",
+                             label=chapter_label(order[here - 1], lang), query_params=query)
+            else:
+                st.page_link(HOME, label=t(lang, "nav.home"), icon=":material/home:", query_params=query)
+            if here + 1 < len(order):
+                st.page_link(f"pages/{order[here + 1]}.py", icon=":material/arrow_forward:",
+                             icon_position="right", label=chapter_label(order[here + 1], lang),
+                             query_params=query)
+
+
+def shell(page: str) -> HomePage | ChapterPage:
+    """Draw the frame for `page` ("home" or a chapter id) and return the page in the reader's language."""
+    settings, rejected = read_settings()
+    title = t(settings.lang, "site.title") if page == "home" else content.load_chapter(page, settings.lang).title
+    _frame(settings, rejected, title)
+    return HomePage(settings) if page == "home" else ChapterPage(page, settings)

@@ -1,0 +1,1 @@
+"""The course's theories as numbers: pure functions, no Streamlit, no charts."""

@@ -1,0 +1,157 @@
+"""Every page through Streamlit's AppTest: both languages, the exhibits' numbers, bad URL values."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from book import content
+
+PAGES = [None, *(f"pages/{c}.py" for c in content.published_chapters())]
+
+
+def open_page(page: str | None = None, **query: str) -> AppTest:
+    """Start from the entrypoint (AppTest needs it), then open `page` with the URL's query values."""
+    at = AppTest.from_file(str(content.ROOT / "streamlit_app.py"), default_timeout=60)
+    if page:
+        at.run()
+        at.switch_page(page)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    matches = [m.value for m in at.metric if m.label.startswith(label_start)]
+    assert len(matches) == 1, [m.label for m in at.metric]
+    return matches[0]
+
+
+def button_group(at: AppTest, key: str):
+    return next(b for b in at.get("button_group") if b.key == key)
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [t.value for t in at.title]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(page, lang):
+    at = open_page(page, lang=lang)
+    body = texts(at)
+    if lang == "en":
+        assert "Home" in [p.proto.label for p in at.get("page_link")]
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in at.header[0].value)
+    else:
+        assert "首页" in [p.proto.label for p in at.get("page_link")]
+    assert body.strip()
+    if page:
+        chapter = content.load_chapter(page.removeprefix("pages/").removesuffix(".py"), lang)
+        assert at.title[0].value == chapter.title
+        assert [h.value for h in at.header][:len(chapter.sections)] == [s.title for s in chapter.sections]
+        assert at.get("vega_lite_chart"), "a chapter page draws its exhibits' charts"
+
+
+def test_home_lists_the_published_chapters_with_links_that_keep_the_language():
+    at = open_page(lang="en")
+    links = {p.proto.label: p.proto for p in at.get("page_link")}
+    label = "3. Customer expectations and the zone of tolerance"
+    assert label in links
+    assert "lang=en" in links[label].query_string
+    assert not any(label.startswith("4.") for label in links), "unwritten chapters are not listed"
+
+
+def test_default_state_of_the_zone_exhibit_makes_its_point():
+    at = open_page("pages/tolerance.py", lang="en")
+    table = at.table[0].value
+    widths = dict(zip(table["Dimension"], table["Zone width"]))
+    assert min(widths, key=widths.get) == "Reliability"
+    verdicts = dict(zip(table["Dimension"], table["Verdict"]))
+    assert verdicts["Reliability"] == "below the zone"
+    assert verdicts["Empathy"] == "above desired"
+    assert metric(at, "MSA") == "-0.2" and metric(at, "MSS") == "-1.5"
+    assert "Reliability: below adequate service" in at.error[0].value
+
+
+def test_moving_the_sliders_updates_msa_mss_and_the_verdict():
+    at = open_page("pages/tolerance.py", lang="en")
+    at.slider(key="zot_perceived_reliability").set_value(8.0).run()
+    assert metric(at, "MSA") == "+1.0" and metric(at, "MSS") == "-0.3"
+    assert any("Reliability: within the zone" in i.value for i in at.info)
+    at.slider(key="zot_band_reliability").set_value((6.0, 7.5)).run()
+    assert metric(at, "MSA") == "+2.0" and metric(at, "MSS") == "+0.5"
+    assert any("Reliability: above desired service" in s.value for s in at.success)
+    table = at.table[0].value
+    row = table[table["Dimension"] == "Reliability"].iloc[0]
+    assert (row["Adequate service"], row["Desired service"], row["Perceived service"]) == (6.0, 7.5, 8.0)
+
+
+def test_each_dimension_keeps_its_own_values_when_the_reader_switches():
+    at = open_page("pages/tolerance.py", lang="zh")
+    at.slider(key="zot_perceived_reliability").set_value(7.5).run()
+    button_group(at, "zot_dim").set_value("tangibles").run()
+    assert at.slider(key="zot_band_tangibles").value == (5.5, 7.5)
+    assert metric(at, "MSA") == "+1.3" and metric(at, "MSS") == "-0.7"
+    button_group(at, "zot_dim").set_value("reliability").run()
+    assert at.slider(key="zot_perceived_reliability").value == 7.5
+    assert metric(at, "MSA") == "+0.5"
+
+
+def test_zone_chart_carries_all_five_dimensions():
+    at = open_page("pages/tolerance.py", lang="zh")
+    chart = at.get("vega_lite_chart")[0].proto
+    spec = json.loads(chart.spec)
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "point", "text"]
+    assert spec["layer"][0]["encoding"]["x2"]["field"] == "desired"
+    assert len(chart.datasets) == 1
+
+
+def test_factor_exhibit_opens_with_an_emergency_that_pushes_the_same_service_below_the_zone():
+    at = open_page("pages/tolerance.py", lang="en")
+    assert metric(at, "Adequate service") == "6.2" and metric(at, "Zone width") == "1.3"
+    assert any("Punctual pickup: below adequate service" in e.value for e in at.error)
+    button_group(at, "zot_factors").set_value([]).run()
+    assert metric(at, "Adequate service") == "5.0" and metric(at, "Zone width") == "2.5"
+    assert any("Punctual pickup: within the zone" in i.value for i in at.info)
+    button_group(at, "zot_factors").set_value(["storm-or-peak"]).run()
+    assert metric(at, "Adequate service") == "4.0" and metric(at, "Zone width") == "3.5"
+
+
+def test_switching_language_keeps_the_page_and_writes_the_url():
+    at = open_page("pages/tolerance.py")
+    assert at.title[0].value == "客户期望与容忍区域"
+    button_group(at, "_w_lang_top").set_value("en").run()
+    assert at.title[0].value == "Customer expectations and the zone of tolerance"
+    assert at.query_params["lang"] == "en"
+    assert all("lang=en" in p.proto.query_string for p in at.get("page_link"))
+
+
+def test_large_text_is_kept_in_the_url_and_scales_the_charts():
+    normal = json.loads(open_page("pages/tolerance.py").get("vega_lite_chart")[0].proto.spec)
+    at = open_page("pages/tolerance.py", size="large")
+    large = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert large["config"]["axis"]["labelFontSize"] > normal["config"]["axis"]["labelFontSize"]
+    assert large["height"] > normal["height"]
+    assert all("size=large" in p.proto.query_string for p in at.get("page_link"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(("query", "notice"), [
+    ({"lang": "fr"}, "“fr”无法识别"),
+    ({"size": "huge"}, "“huge”无法识别"),
+    ({"lang": "en", "size": "huge"}, "text size “huge”"),
+])
+def test_unknown_url_values_fall_back_with_a_notice_in_the_reader_s_language(page, query, notice):
+    at = open_page(page, **query)
+    assert any(notice in w.value for w in at.warning), [w.value for w in at.warning]
+    expected_lang = "en" if query.get("lang") == "en" else "zh"
+    assert at.session_state["_settings"].lang == expected_lang
+    assert "size" not in at.query_params
+    assert at.query_params.get("lang", "zh") == expected_lang
+    if page:
+        assert at.get("vega_lite_chart"), "the page itself still renders"
