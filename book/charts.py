@@ -16,8 +16,8 @@ ZONE_SHAPES = {"below": "triangle-left", "within": "circle", "above": "triangle-
 SCALE_DOMAIN = [1, 9]
 
 
-def _finish(chart: alt.Chart, scale: float, rows: int) -> alt.Chart:
-    return (chart.properties(width="container", height=int(rows * 46 * scale))
+def _finish(chart: alt.Chart, scale: float) -> alt.Chart:
+    return (chart.properties(width="container", height=alt.Step(46 * scale))
             .configure(font=FONT)
             .configure_axis(labelFontSize=13 * scale, titleFontSize=13 * scale, labelLimit=220 * scale,
                             gridColor="#e6e6e6")
@@ -59,4 +59,4 @@ def zone_chart(df: pd.DataFrame, labels: dict[str, str], zone_labels: dict[str, 
         x="perceived:Q", color=colour, shape=shape)
     value = base.mark_text(dy=-16 * scale, fontSize=12 * scale, fontWeight="bold").encode(
         x="perceived:Q", text=alt.Text("perceived:Q", format=".1f"), color=alt.Color("verdict:N", legend=None))
-    return _finish(alt.layer(band, marker, value), scale, len(df))
+    return _finish(alt.layer(band, marker, value), scale)

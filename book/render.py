@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 TERM = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 CITATION = re.compile(r"\[(@[a-z0-9]+(?:\s*;\s*@[a-z0-9]+)*)\]")
+# Chinese puts no space before a full-width parenthesis, so a citation there absorbs the space before it.
+CITATION_ZH = re.compile(r"[ \t]*" + CITATION.pattern)
 
 
 def term_ids(text: str) -> set[str]:
@@ -78,7 +80,7 @@ def render_citations(text: str, references: dict[str, dict], lang: str) -> str:
             raise KeyError(f"references.toml has no entry {', '.join(missing)}")
         parts = [in_text(references[k], lang) for k in keys]
         return f"（{'；'.join(parts)}）" if lang == "zh" else f"({'; '.join(parts)})"
-    return CITATION.sub(replace, text)
+    return (CITATION_ZH if lang == "zh" else CITATION).sub(replace, text)
 
 
 def _apa_authors(ref: dict) -> str:

@@ -102,6 +102,8 @@ class HomePage:
         self.settings = settings
         self.lang = settings.lang
         self.text = content.load_chapter("home", self.lang)
+        st.title(self.text.title, anchor="top")
+        st.markdown(f"*{self.text.summary}*")
 
     def section(self, section_id: str) -> None:
         section = self.text.section(section_id)

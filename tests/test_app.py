@@ -136,7 +136,7 @@ def test_large_text_is_kept_in_the_url_and_scales_the_charts():
     at = open_page("pages/tolerance.py", size="large")
     large = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert large["config"]["axis"]["labelFontSize"] > normal["config"]["axis"]["labelFontSize"]
-    assert large["height"] > normal["height"]
+    assert large["height"]["step"] > normal["height"]["step"]
     assert all("size=large" in p.proto.query_string for p in at.get("page_link"))
 
 

@@ -40,7 +40,7 @@ def test_unknown_term_is_an_error_naming_it():
 
 def test_citations_in_both_languages():
     refs = {"a": ARTICLE, "b": BOOK}
-    assert render.render_citations("见 [@a; @b]。", refs, "zh") == "见 （Zeithaml 等，1993；Berry 和 Parasuraman，1991）。"
+    assert render.render_citations("见 [@a; @b]。", refs, "zh") == "见（Zeithaml 等，1993；Berry 和 Parasuraman，1991）。"
     assert render.render_citations("see [@a]", refs, "en") == "see (Zeithaml et al., 1993)"
     assert render.render_citations("[@b]", refs, "en") == "(Berry & Parasuraman, 1991)"
     assert render.citation_keys("x [@a; @b] y [@a]") == {"a", "b"}

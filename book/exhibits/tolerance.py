@@ -129,12 +129,11 @@ def zone_factors(settings: Settings) -> None:
     after = tolerance.assess(moved.desired, moved.adequate, moved.perceived)
 
     cols = st.columns(3)
-    cols[0].metric(_term("desired-service", lang), f"{moved.desired:.1f}",
-                   delta=f"{moved.desired - base.desired:+.1f}", delta_color="off")
-    cols[1].metric(_term("adequate-service", lang), f"{moved.adequate:.1f}",
-                   delta=f"{moved.adequate - base.adequate:+.1f}", delta_color="off")
-    cols[2].metric(t(lang, "exhibits.width"), f"{moved.width:.1f}",
-                   delta=f"{moved.width - base.width:+.1f}", delta_color="off")
+    for col, label, now, then in ((cols[0], _term("desired-service", lang), moved.desired, base.desired),
+                                  (cols[1], _term("adequate-service", lang), moved.adequate, base.adequate),
+                                  (cols[2], t(lang, "exhibits.width"), moved.width, base.width)):
+        change = round(now - then, 1)
+        col.metric(label, f"{now:.1f}", delta=f"{change:+.1f}" if change else None, delta_color="off")
 
     zone_labels = _zone_labels(lang)
     rows = [(t(lang, f"{key}.before"), base, before), (t(lang, f"{key}.after"), moved, after)]
