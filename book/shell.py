@@ -17,7 +17,6 @@ from .settings import CHOICES, Settings, from_query
 STATE_KEY = "_settings"
 HOME = "streamlit_app.py"
 CSS = (Path(__file__).parent / "site.css").read_text(encoding="utf-8")
-LARGE_CSS = "html { font-size: 125% !important; }"
 
 
 def read_settings() -> tuple[Settings, tuple]:
@@ -79,11 +78,20 @@ def _navigation(settings: Settings) -> None:
             st.page_link(f"pages/{chapter_id}.py", label=chapter_label(chapter_id, lang), query_params=query)
 
 
+def _text_size_css(settings: Settings) -> str:
+    """Large text scales the root font size, so text, tables and widgets grow together (charts scale
+    themselves with the same factor)."""
+    if settings.scale == 1:
+        return ""
+    base = st.get_option("theme.baseFontSize") or 16
+    return f"html {{ font-size: {base * settings.scale:g}px !important; }}"
+
+
 def _frame(settings: Settings, rejected: tuple, page_title: str) -> None:
     lang = settings.lang
     st.set_page_config(page_title=f"{page_title} · {t(lang, 'site.short_title')}", page_icon="📘",
                        layout="centered", initial_sidebar_state="auto")
-    st.html(f"<style>{CSS}{LARGE_CSS if settings.size == 'large' else ''}</style>")
+    st.html(f"<style>{CSS}{_text_size_css(settings)}</style>")
     with st.container(horizontal=True, horizontal_alignment="right", key="topbar"):
         _setting_control(settings, "lang", "top", label_visibility="collapsed")
     for r in rejected:

@@ -1,0 +1,145 @@
+"""Browser tests: a real Streamlit server and Debian's Chromium driven by Playwright.
+
+No browser is ever downloaded. Where /usr/bin/chromium is missing these tests skip with the reason,
+except under CI (the CI variable set), where a missing browser is a failure.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Streamlit's frontend probes these on a deep link and gets 404s: the framework's, not the page's.
+FRAMEWORK_404 = ("/_stcore/health", "/_stcore/host-config")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run streamlit_app.py` on a free port, with the project's own config."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
+             f"--server.port={self.port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none",
+             "--global.developmentMode=false"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+
+    def wait_until_healthy(self) -> None:
+        """Poll the health endpoint only: it serves no page, so the first page request stays ours."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(self.url + "/_stcore/health", timeout=1).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("the Streamlit server did not start within 60 s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium fonts-noto-cjk)"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; CI must run the browser tests")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def fresh_server() -> Iterator[Server]:
+    """A server of this test's own, whose very first page request the test makes."""
+    server = Server()
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    server = Server()
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
+
+
+class Reader:
+    """A browser tab with the checks every test wants: console errors recorded, runs awaited."""
+
+    def __init__(self, browser, width: int = 1280, height: int = 900):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.console_errors: list[str] = []
+        self.page.on("console", self._on_console)
+
+    def _on_console(self, message) -> None:
+        if message.type != "error":
+            return
+        where = (message.location or {}).get("url", "")
+        if "404" in message.text and where.endswith(FRAMEWORK_404):
+            return
+        self.console_errors.append(f"{message.text} @ {where}")
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.wait()
+
+    def wait(self) -> None:
+        page = self.page
+        page.wait_for_timeout(200)
+        page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(state="attached")
+        page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached")
+        for _ in range(100):
+            if not page.get_by_test_id("stSkeleton").count():
+                break
+            page.wait_for_timeout(100)
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser):
+    made: list[Reader] = []
+
+    def make(width: int = 1280, height: int = 900) -> Reader:
+        made.append(Reader(browser, width, height))
+        return made[-1]
+    yield make
+    for r in made:
+        r.close()

@@ -1,0 +1,103 @@
+"""The site in a real browser: deep links, navigation, language switch, glossary terms, sliders."""
+from __future__ import annotations
+
+import re
+
+EN_TITLE = "Customer expectations and the zone of tolerance"
+ZH_TITLE = "客户期望与容忍区域"
+
+
+def _h1(reader) -> str:
+    return reader.page.locator("h1").first.inner_text().strip()
+
+
+def _charts_drawn(reader) -> int:
+    return reader.page.locator("[data-testid='stVegaLiteChart'] svg").count()
+
+
+def test_a_deep_link_as_the_first_request_after_start_shows_the_page_in_english(browser, fresh_server, reader):
+    r = reader()
+    r.open(fresh_server.url + "/tolerance?lang=en")
+    body = r.page.inner_text("body")
+    assert "Page not found" not in body
+    assert _h1(r) == EN_TITLE
+    nav = r.page.get_by_test_id("stSidebar")
+    assert nav.get_by_text("Home", exact=True).count() == 1
+    assert nav.get_by_text("3. " + EN_TITLE).count() == 1
+    assert nav.get_by_text("Part 2 · Expectations, quality and satisfaction").count() == 1
+    assert _charts_drawn(r) == 2
+    r.shot("deep-link-first-visit-en")
+    nav.get_by_text("Home", exact=True).click()
+    r.wait()
+    assert re.search(r"/\?lang=en$", r.page.url), r.page.url
+    assert _h1(r) == "Service Management: An Interactive Textbook"
+    r.page.get_by_test_id("stMain").get_by_text("3. " + EN_TITLE).click()
+    r.wait()
+    assert r.page.url.endswith("/tolerance?lang=en") and _h1(r) == EN_TITLE
+    assert r.console_errors == []
+
+
+def test_switching_language_keeps_the_reader_on_the_page(browser, server, reader):
+    r = reader()
+    r.open(server.url + "/tolerance")
+    assert _h1(r) == ZH_TITLE
+    r.page.locator(".st-key-topbar").get_by_text("English", exact=True).click()
+    r.wait()
+    assert _h1(r) == EN_TITLE
+    assert r.page.url.endswith("/tolerance?lang=en")
+    r.page.locator(".st-key-topbar").get_by_text("中文", exact=True).click()
+    r.wait()
+    assert _h1(r) == ZH_TITLE and r.page.url.endswith("/tolerance")
+    assert r.console_errors == []
+
+
+def test_a_glossary_term_shows_its_definition_on_focus_as_a_tap_would(browser, server, reader):
+    r = reader(width=390, height=844)
+    r.open(server.url + "/tolerance?lang=en")
+    term = r.page.locator('.term[data-term="zone-of-tolerance"]').first
+    definition = term.locator(".term-def")
+    assert not definition.is_visible()
+    term.focus()
+    assert definition.is_visible()
+    assert "desired" in definition.inner_text() and "容忍区域" in definition.inner_text()
+    r.shot("glossary-term-open-390")
+
+
+def test_the_perceived_slider_moves_with_the_keyboard_and_updates_msa(browser, server, reader):
+    r = reader()
+    r.open(server.url + "/tolerance?lang=en")
+    msa = r.page.get_by_test_id("stMetric").filter(has_text="MSA").get_by_test_id("stMetricValue")
+    assert msa.inner_text() == "-0.2"
+    thumb = r.page.get_by_role("slider", name=re.compile("Perceived service"))
+    thumb.focus()
+    r.page.keyboard.press("ArrowRight")
+    r.page.keyboard.press("ArrowRight")
+    r.wait()
+    assert msa.inner_text() == "+0.0"
+    assert "within the zone" in r.page.get_by_test_id("stAlert").first.inner_text()
+    assert _charts_drawn(r) == 2
+    assert r.console_errors == []
+
+
+def test_phone_width_has_the_language_switch_on_the_page_and_large_text_is_larger(browser, server, reader):
+    r = reader(width=390, height=844)
+    r.open(server.url + "/tolerance?lang=en")
+    assert r.page.locator(".st-key-topbar").get_by_text("English", exact=True).is_visible()
+    assert not r.page.get_by_test_id("stSidebar").get_by_text("Home", exact=True).is_visible()
+    paragraph = r.page.locator("[data-testid='stMarkdownContainer'] p").first
+    normal = float(paragraph.evaluate("p => parseFloat(getComputedStyle(p).fontSize)"))
+    r.shot("tolerance-en-390")
+    r.open(server.url + "/tolerance?lang=en&size=large")
+    large = float(r.page.locator("[data-testid='stMarkdownContainer'] p").first.evaluate(
+        "p => parseFloat(getComputedStyle(p).fontSize)"))
+    assert large >= normal * 1.2, (normal, large)
+    r.shot("tolerance-en-large-390")
+    assert r.console_errors == []
+
+
+def test_an_unknown_url_value_gets_a_notice_not_an_error(browser, server, reader):
+    r = reader()
+    r.open(server.url + "/tolerance?lang=fr&size=huge")
+    body = r.page.inner_text("body")
+    assert "“fr”无法识别" in body and "“huge”无法识别" in body
+    assert _h1(r) == ZH_TITLE and r.page.get_by_test_id("stException").count() == 0
