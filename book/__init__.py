@@ -1,20 +1,34 @@
 """The site's machinery: content loading, reader settings, the page shell, charts and exhibits.
 
-Importing this package loads the heavy libraries once per process and freezes the import heap, so
-Streamlit's garbage collection after every rerun no longer walks pandas, pyarrow and altair (about
-40 ms per rerun otherwise; see bench/rerun_cost.py). A deep link runs only its page script, which
-imports this package first, so the fix applies whichever page a server serves first.
+Streamlit runs a full garbage collection after every rerun; with pandas, pyarrow and altair loaded
+that walk costs tens of milliseconds. So, once per process, this package loads the heavy libraries,
+parses the content and compiles the exhibits' charts, then freezes everything alive into the
+permanent generation that the collector skips (bench/rerun_cost.py measures the effect). A deep
+link runs only its page script, which imports this package first, so every process gets the fix.
 """
 import gc
+import os
 
-import altair  # noqa: F401  (imported for the heap freeze below)
+import altair  # noqa: F401  (loaded before the freeze below)
 import pandas  # noqa: F401
 import streamlit  # noqa: F401
 
-gc.collect()
-gc.freeze()
+from . import content, exhibits
+from .shell import rendered_chapter, shell
 
-from . import exhibits  # noqa: E402
-from .shell import shell  # noqa: E402
+
+def _warm_up() -> None:
+    for chapter_id in content.published_chapters():
+        for lang in content.LANGS:
+            rendered_chapter(chapter_id, lang)
+    for lang in content.LANGS:
+        content.load_chapter("home", lang)
+    exhibits.compile_charts()
+
+
+if not os.environ.get("BENCH_NO_FREEZE"):   # bench/rerun_cost.py measures the cost without the fix
+    _warm_up()
+    gc.collect()
+    gc.freeze()
 
 __all__ = ["exhibits", "shell"]

@@ -1,11 +1,14 @@
 """Loading the book's content files: chapters, glossary, references, table of contents, UI strings.
 
-Parsed files are cached per process and re-read only when a file changes on disk, so a rerun costs a
-`stat`, not a parse.
+Parsed files are cached per process and re-read when a file changes on disk. A file is looked at
+(`stat`) at most once a second, so a rerun that reads dozens of strings costs no system calls, and an
+edited file still shows on the next rerun.
 """
 from __future__ import annotations
 
+import os
 import re
+import time
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,8 +85,18 @@ def parse_chapter(text: str, chapter_id: str, lang: str) -> Chapter:
         sections=tuple(sections), _by_id={s.id: s for s in sections})
 
 
-def _mtime(path: Path) -> float:
-    return path.stat().st_mtime
+_STAT_EVERY = 1.0                      # seconds between two looks at the same file
+_seen: dict[Path, tuple[float, float]] = {}   # path -> (when looked at, modification time)
+
+
+def modified(path: Path) -> float:
+    """The file's modification time, looked up at most once a second."""
+    now = time.monotonic()
+    looked = _seen.get(path)
+    if looked is None or now - looked[0] >= _STAT_EVERY:
+        looked = (now, os.stat(path).st_mtime)
+        _seen[path] = looked
+    return looked[1]
 
 
 @lru_cache(maxsize=64)
@@ -93,7 +106,7 @@ def _chapter(chapter_id: str, lang: str, _stamp: float) -> Chapter:
 
 def load_chapter(chapter_id: str, lang: str) -> Chapter:
     path = chapter_path(chapter_id, lang)
-    return _chapter(chapter_id, lang, _mtime(path))
+    return _chapter(chapter_id, lang, modified(path))
 
 
 @lru_cache(maxsize=16)
@@ -103,7 +116,7 @@ def _toml(name: str, _stamp: float) -> dict:
 
 
 def load_toml(name: str) -> dict:
-    return _toml(name, _mtime(CONTENT / name))
+    return _toml(name, modified(CONTENT / name))
 
 
 def glossary() -> dict[str, dict]:

@@ -145,9 +145,9 @@ def _rendered(chapter_id: str, lang: str, _stamps: tuple) -> tuple[dict[str, str
 
 def rendered_chapter(chapter_id: str, lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
     """Section bodies with terms and citations rendered, and the chapter's reference list."""
-    stamps = tuple(p.stat().st_mtime for p in (content.chapter_path(chapter_id, lang),
-                                               content.CONTENT / "glossary.toml",
-                                               content.CONTENT / "references.toml"))
+    stamps = tuple(content.modified(p) for p in (content.chapter_path(chapter_id, lang),
+                                                 content.CONTENT / "glossary.toml",
+                                                 content.CONTENT / "references.toml"))
     return _rendered(chapter_id, lang, stamps)
 
 

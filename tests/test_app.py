@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -32,6 +34,10 @@ def metric(at: AppTest, label_start: str) -> str:
 
 def button_group(at: AppTest, key: str):
     return next(b for b in at.get("button_group") if b.key == key)
+
+
+def chart_rows(at: AppTest, index: int) -> pd.DataFrame:
+    return pa.ipc.open_stream(at.get("vega_lite_chart")[index].proto.data.data).read_pandas()
 
 
 def texts(at: AppTest) -> str:
@@ -68,14 +74,15 @@ def test_home_lists_the_published_chapters_with_links_that_keep_the_language():
 
 def test_default_state_of_the_zone_exhibit_makes_its_point():
     at = open_page("pages/tolerance.py", lang="en")
-    table = at.table[0].value
-    widths = dict(zip(table["Dimension"], table["Zone width"]))
-    assert min(widths, key=widths.get) == "Reliability"
-    verdicts = dict(zip(table["Dimension"], table["Verdict"]))
-    assert verdicts["Reliability"] == "below the zone"
-    assert verdicts["Empathy"] == "above desired"
+    rows = chart_rows(at, 0).set_index("row")
+    widths = rows["desired"] - rows["adequate"]
+    assert widths.idxmin() == "Reliability"
+    assert rows.loc["Reliability", "verdict"] == "below the zone"
+    assert rows.loc["Empathy", "verdict"] == "above desired"
     assert metric(at, "MSA") == "-0.2" and metric(at, "MSS") == "-1.5"
     assert "Reliability: below adequate service" in at.error[0].value
+    table = next(m.value for m in at.markdown if m.value.startswith("| Dimension |"))
+    assert "| Reliability | 7.0 | 8.3 | 1.3 | 6.8 | -0.2 | -1.5 | below the zone |" in table
 
 
 def test_moving_the_sliders_updates_msa_mss_and_the_verdict():
@@ -86,9 +93,8 @@ def test_moving_the_sliders_updates_msa_mss_and_the_verdict():
     at.slider(key="zot_band_reliability").set_value((6.0, 7.5)).run()
     assert metric(at, "MSA") == "+2.0" and metric(at, "MSS") == "+0.5"
     assert any("Reliability: above desired service" in s.value for s in at.success)
-    table = at.table[0].value
-    row = table[table["Dimension"] == "Reliability"].iloc[0]
-    assert (row["Adequate service"], row["Desired service"], row["Perceived service"]) == (6.0, 7.5, 8.0)
+    row = chart_rows(at, 0).set_index("row").loc["Reliability"]
+    assert (row["adequate"], row["desired"], row["perceived"]) == (6.0, 7.5, 8.0)
 
 
 def test_each_dimension_keeps_its_own_values_when_the_reader_switches():
@@ -102,13 +108,17 @@ def test_each_dimension_keeps_its_own_values_when_the_reader_switches():
     assert metric(at, "MSA") == "+0.5"
 
 
-def test_zone_chart_carries_all_five_dimensions():
+def test_zone_chart_carries_all_five_dimensions_and_follows_the_sliders():
     at = open_page("pages/tolerance.py", lang="zh")
-    chart = at.get("vega_lite_chart")[0].proto
-    spec = json.loads(chart.spec)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "point", "text"]
     assert spec["layer"][0]["encoding"]["x2"]["field"] == "desired"
-    assert len(chart.datasets) == 1
+    rows = chart_rows(at, 0)
+    assert list(rows["row"]) == ["可靠性", "响应性", "保证性", "移情性", "有形性"]
+    assert rows.loc[rows["highlight"], "row"].tolist() == ["可靠性"]
+    at.slider(key="zot_perceived_reliability").set_value(8.5).run()
+    rows = chart_rows(at, 0)
+    assert rows.loc[0, "perceived"] == 8.5 and rows.loc[0, "verdict"] == "高于理想服务"
 
 
 def test_factor_exhibit_opens_with_an_emergency_that_pushes_the_same_service_below_the_zone():

@@ -1,7 +1,7 @@
 """Exhibits for the zone-of-tolerance chapter: the five zones, and what moves a zone."""
 from __future__ import annotations
 
-import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from models import tolerance
@@ -9,7 +9,8 @@ from models.tolerance import DIMENSIONS, Expectations
 
 from .. import charts, content
 from ..i18n import t
-from ..settings import Settings
+from ..content import LANGS
+from ..settings import CHOICES, Settings
 
 LEVELS_KEY = "zot_levels"
 FACTORS_KEY = "zot_factors"
@@ -25,15 +26,45 @@ def _zone_labels(lang: str) -> dict[str, str]:
     return {zone: t(lang, f"exhibits.zones.{zone}") for zone in ("below", "within", "above")}
 
 
-def _chart_labels(lang: str, row: str) -> dict[str, str]:
-    return {"row": row, "adequate": _term("adequate-service", lang), "desired": _term("desired-service", lang),
-            "perceived": _term("perceived-service", lang), "verdict": t(lang, "exhibits.verdict"),
-            "axis": t(lang, "exhibits.scale_axis")}
+Rows = list[dict]   # an exhibit's data: one dict per row; pandas only where Streamlit needs a frame
+CHART_FIELDS = ("row", "adequate", "desired", "perceived", "verdict")
 
 
-def _table(df: pd.DataFrame, lang: str, columns: dict[str, str]) -> None:
+def _zone_spec(lang: str, row_label: str, scale: float) -> dict:
+    labels = {"row": row_label, "adequate": _term("adequate-service", lang), "desired": _term("desired-service", lang),
+              "perceived": _term("perceived-service", lang), "verdict": t(lang, "exhibits.verdict"),
+              "axis": t(lang, "exhibits.scale_axis")}
+    return charts.zone_spec(tuple(labels.items()), tuple(_zone_labels(lang).items()), scale)
+
+
+def _zone_chart(rows: Rows, lang: str, row_label: str, highlight: str, settings: Settings, alt: str) -> None:
+    data = {field: [r[field] for r in rows] for field in CHART_FIELDS}
+    data["highlight"] = [r["row"] == highlight for r in rows]
+    spec = _zone_spec(lang, row_label, settings.scale)
+    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
+    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt)  # Streamlit edits top-level keys
+
+
+def compile_charts() -> None:
+    """Compile every chart spec these exhibits can show, so the first reader does not wait for it."""
+    for lang in LANGS:
+        for scale in {Settings(size=size).scale for size in CHOICES["size"]}:
+            for row_label in ("exhibits.tolerance_zone.dimension", "exhibits.zone_factors.scenario_axis"):
+                _zone_spec(lang, t(lang, row_label), scale)
+
+
+def _table(rows: Rows, lang: str, columns: dict[str, str]) -> None:
     with st.expander(t(lang, "exhibits.show_table")):
-        st.table(df[list(columns)].rename(columns=columns), hide_index=True)
+        st.markdown(markdown_table(rows, columns))
+
+
+def markdown_table(rows: Rows, columns: dict[str, str]) -> str:
+    """The exhibit's data as a Markdown table: printable, read by screen readers, cheap to send."""
+    def cell(value) -> str:
+        return f"{value:.1f}" if isinstance(value, float) else str(value).replace("|", "\\|")
+    lines = ["| " + " | ".join(columns.values()) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def _verdict_box(zone: str, lang: str, subject: str) -> None:
@@ -47,7 +78,7 @@ def _levels() -> dict[str, Expectations]:
     return st.session_state[LEVELS_KEY]
 
 
-def zone_table(levels: dict[str, Expectations], lang: str) -> pd.DataFrame:
+def zone_rows(levels: dict[str, Expectations], lang: str) -> Rows:
     """One row per RATER dimension: the zone, the perceived score, MSA, MSS and the verdict."""
     zone_labels = _zone_labels(lang)
     rows = []
@@ -57,16 +88,30 @@ def zone_table(levels: dict[str, Expectations], lang: str) -> pd.DataFrame:
         rows.append({"row": _term(dim, lang), "dimension": dim, "adequate": e.adequate, "desired": e.desired,
                      "width": e.width, "perceived": e.perceived, "msa": result.msa, "mss": result.mss,
                      "zone": result.zone, "verdict": zone_labels[result.zone]})
-    return pd.DataFrame(rows)
+    return rows
+
+
+def _exhibit(settings: Settings, name: str, body, intro: str = "") -> None:
+    """An exhibit's fixed frame around its interactive body: a slider move reruns (and re-sends)
+    only the body, a fragment, not the title, the "try this" line or the source line."""
+    key = f"exhibits.{name}"
+    st.subheader(t(settings.lang, f"{key}.title"), anchor=f"exhibit-{name}")
+    st.caption(t(settings.lang, f"{key}.try"))
+    if intro:
+        st.markdown(intro)
+    body(settings)
+    st.caption(t(settings.lang, f"{key}.source"))
+
+
+def tolerance_zone(settings: Settings) -> None:
+    """Exhibit: desired, adequate and perceived service for each RATER dimension, one at a time."""
+    _exhibit(settings, "tolerance_zone", _zones)
 
 
 @st.fragment
-def tolerance_zone(settings: Settings) -> None:
-    """Exhibit: desired, adequate and perceived service for each RATER dimension, one at a time."""
+def _zones(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.tolerance_zone"
-    st.subheader(t(lang, f"{key}.title"), anchor="exhibit-zones")
-    st.caption(t(lang, f"{key}.try"))
     levels = _levels()
     dim = st.segmented_control(t(lang, f"{key}.pick"), DIMENSIONS, key="zot_dim", required=True,
                                default=DIMENSIONS[0], format_func=lambda d: _term(d, lang))
@@ -88,37 +133,36 @@ def tolerance_zone(settings: Settings) -> None:
     mss_col.metric(t(lang, f"{key}.mss"), f"{result.mss:+.1f}", help=t(lang, f"{key}.mss_help"))
     _verdict_box(result.zone, lang, _term(dim, lang))
 
-    df = zone_table(levels, lang)
-    chart = charts.zone_chart(df, _chart_labels(lang, t(lang, f"{key}.dimension")), _zone_labels(lang),
-                              highlight=_term(dim, lang), scale=settings.scale)
-    st.altair_chart(chart, width="stretch", theme=None, alt=t(lang, f"{key}.alt"))
-    narrowest, widest = df.loc[df["width"].idxmin()], df.loc[df["width"].idxmax()]
+    rows = zone_rows(levels, lang)
+    _zone_chart(rows, lang, t(lang, f"{key}.dimension"), _term(dim, lang), settings, t(lang, f"{key}.alt"))
+    narrowest, widest = min(rows, key=lambda r: r["width"]), max(rows, key=lambda r: r["width"])
     st.markdown(t(lang, f"{key}.reading", narrow=narrowest["row"], narrow_width=narrowest["width"],
                   wide=widest["row"], wide_width=widest["width"]))
-    st.caption(t(lang, f"{key}.source"))
-    _table(df, lang, {"row": t(lang, f"{key}.dimension"), "adequate": _term("adequate-service", lang),
+    _table(rows, lang, {"row": t(lang, f"{key}.dimension"), "adequate": _term("adequate-service", lang),
                       "desired": _term("desired-service", lang), "width": t(lang, "exhibits.width"),
                       "perceived": _term("perceived-service", lang), "msa": "MSA", "mss": "MSS",
                       "verdict": t(lang, "exhibits.verdict")})
 
 
-def factor_table(active: list[str], lang: str) -> pd.DataFrame:
+def factor_rows(active: list[str], lang: str) -> Rows:
     """Every factor of the teaching model with the determinant it stands for and its shifts."""
     yes, no = t(lang, "exhibits.yes"), t(lang, "exhibits.no")
-    return pd.DataFrame([{
+    return [{
         "factor": t(lang, f"factors.{f.id}.label"), "determinant": _term(f.determinant, lang),
         "desired": f"{f.moves_desired:+.1f}", "adequate": f"{f.moves_adequate:+.1f}",
-        "active": yes if f.id in active else no} for f in tolerance.FACTORS])
+        "active": yes if f.id in active else no} for f in tolerance.FACTORS]
+
+
+def zone_factors(settings: Settings) -> None:
+    """Exhibit: switch determinants of expectations on and off and watch the zone move."""
+    intro = t(settings.lang, "exhibits.zone_factors.scenario", perceived=tolerance.BASELINE.perceived)
+    _exhibit(settings, "zone_factors", _factors, intro)
 
 
 @st.fragment
-def zone_factors(settings: Settings) -> None:
-    """Exhibit: switch determinants of expectations on and off and watch the zone move."""
+def _factors(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.zone_factors"
-    st.subheader(t(lang, f"{key}.title"), anchor="exhibit-factors")
-    st.caption(t(lang, f"{key}.try"))
-    st.markdown(t(lang, f"{key}.scenario", perceived=tolerance.BASELINE.perceived))
     if FACTORS_KEY not in st.session_state:
         st.session_state[FACTORS_KEY] = ["emergency"]
     active = st.pills(t(lang, f"{key}.pick"), tolerance.FACTOR_IDS, selection_mode="multi", key=FACTORS_KEY,
@@ -136,13 +180,10 @@ def zone_factors(settings: Settings) -> None:
         col.metric(label, f"{now:.1f}", delta=f"{change:+.1f}" if change else None, delta_color="off")
 
     zone_labels = _zone_labels(lang)
-    rows = [(t(lang, f"{key}.before"), base, before), (t(lang, f"{key}.after"), moved, after)]
-    df = pd.DataFrame([{"row": name, "adequate": e.adequate, "desired": e.desired, "width": e.width,
-                        "perceived": e.perceived, "msa": r.msa, "mss": r.mss, "verdict": zone_labels[r.zone]}
-                       for name, e, r in rows])
-    chart = charts.zone_chart(df, _chart_labels(lang, t(lang, f"{key}.scenario_axis")), zone_labels,
-                              highlight=t(lang, f"{key}.after"), scale=settings.scale)
-    st.altair_chart(chart, width="stretch", theme=None, alt=t(lang, f"{key}.alt"))
+    scenarios = [(t(lang, f"{key}.before"), base, before), (t(lang, f"{key}.after"), moved, after)]
+    rows = [{"row": name, "adequate": e.adequate, "desired": e.desired, "width": e.width, "perceived": e.perceived,
+             "msa": r.msa, "mss": r.mss, "verdict": zone_labels[r.zone]} for name, e, r in scenarios]
+    _zone_chart(rows, lang, t(lang, f"{key}.scenario_axis"), t(lang, f"{key}.after"), settings, t(lang, f"{key}.alt"))
     _verdict_box(after.zone, lang, t(lang, f"{key}.subject"))
     if before.zone != after.zone:
         st.markdown(t(lang, f"{key}.changed", before=zone_labels[before.zone], after=zone_labels[after.zone]))
@@ -150,8 +191,7 @@ def zone_factors(settings: Settings) -> None:
         st.markdown(f"- **{t(lang, f'factors.{factor_id}.label')}** — {t(lang, f'factors.{factor_id}.why')}")
     if moved.adequate == moved.desired and active:
         st.warning(t(lang, f"{key}.closed"))
-    st.caption(t(lang, f"{key}.source"))
-    _table(factor_table(active, lang), lang, {
+    _table(factor_rows(active, lang), lang, {
         "factor": t(lang, f"{key}.factor"), "determinant": t(lang, f"{key}.determinant"),
         "desired": _term("desired-service", lang), "adequate": _term("adequate-service", lang),
         "active": t(lang, f"{key}.active")})
