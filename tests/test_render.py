@@ -69,3 +69,10 @@ def test_reference_list_is_sorted_by_first_author_and_deduplicated():
     refs = {"a": ARTICLE, "b": BOOK}
     entries = render.reference_list(["a", "b", "a"], refs, "en")
     assert len(entries) == 2 and entries[0].startswith("Berry") and entries[1].startswith("Zeithaml")
+
+
+def test_exhibit_data_table_formats_numbers_and_escapes_pipes():
+    from book.exhibits.common import markdown_table
+    rows = [{"name": "a|b", "value": 6.8, "n": 3}]
+    assert markdown_table(rows, {"name": "Name", "value": "Value", "n": "N"}) == (
+        "| Name | Value | N |\n|---|---|---|\n| a\\|b | 6.8 | 3 |")

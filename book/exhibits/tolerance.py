@@ -7,32 +7,27 @@ import streamlit as st
 from models import tolerance
 from models.tolerance import DIMENSIONS, Expectations
 
-from .. import charts, content
-from ..i18n import t
+from .. import charts
 from ..content import LANGS
+from ..i18n import t
 from ..settings import CHOICES, Settings
+from .common import Rows, data_table, exhibit_frame, term_name
 
 LEVELS_KEY = "zot_levels"
 FACTORS_KEY = "zot_factors"
 STEP = 0.1
 
 
-def _term(term_id: str, lang: str) -> str:
-    name = content.glossary()[term_id][lang]
-    return name[:1].upper() + name[1:]
-
-
 def _zone_labels(lang: str) -> dict[str, str]:
     return {zone: t(lang, f"exhibits.zones.{zone}") for zone in ("below", "within", "above")}
 
 
-Rows = list[dict]   # an exhibit's data: one dict per row; pandas only where Streamlit needs a frame
 CHART_FIELDS = ("row", "adequate", "desired", "perceived", "verdict")
 
 
 def _zone_spec(lang: str, row_label: str, scale: float) -> dict:
-    labels = {"row": row_label, "adequate": _term("adequate-service", lang), "desired": _term("desired-service", lang),
-              "perceived": _term("perceived-service", lang), "verdict": t(lang, "exhibits.verdict"),
+    labels = {"row": row_label, "adequate": term_name("adequate-service", lang), "desired": term_name("desired-service", lang),
+              "perceived": term_name("perceived-service", lang), "verdict": t(lang, "exhibits.verdict"),
               "axis": t(lang, "exhibits.scale_axis")}
     return charts.zone_spec(tuple(labels.items()), tuple(_zone_labels(lang).items()), scale)
 
@@ -53,20 +48,6 @@ def compile_charts() -> None:
                 _zone_spec(lang, t(lang, row_label), scale)
 
 
-def _table(rows: Rows, lang: str, columns: dict[str, str]) -> None:
-    with st.expander(t(lang, "exhibits.show_table")):
-        st.markdown(markdown_table(rows, columns))
-
-
-def markdown_table(rows: Rows, columns: dict[str, str]) -> str:
-    """The exhibit's data as a Markdown table: printable, read by screen readers, cheap to send."""
-    def cell(value) -> str:
-        return f"{value:.1f}" if isinstance(value, float) else str(value).replace("|", "\\|")
-    lines = ["| " + " | ".join(columns.values()) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _verdict_box(zone: str, lang: str, subject: str) -> None:
     message = t(lang, f"exhibits.verdicts.{zone}", subject=subject)
     {"below": st.error, "within": st.info, "above": st.success}[zone](message)
@@ -85,27 +66,15 @@ def zone_rows(levels: dict[str, Expectations], lang: str) -> Rows:
     for dim in DIMENSIONS:
         e = levels[dim]
         result = tolerance.assess(e.desired, e.adequate, e.perceived)
-        rows.append({"row": _term(dim, lang), "dimension": dim, "adequate": e.adequate, "desired": e.desired,
+        rows.append({"row": term_name(dim, lang), "dimension": dim, "adequate": e.adequate, "desired": e.desired,
                      "width": e.width, "perceived": e.perceived, "msa": result.msa, "mss": result.mss,
                      "zone": result.zone, "verdict": zone_labels[result.zone]})
     return rows
 
 
-def _exhibit(settings: Settings, name: str, body, intro: str = "") -> None:
-    """An exhibit's fixed frame around its interactive body: a slider move reruns (and re-sends)
-    only the body, a fragment, not the title, the "try this" line or the source line."""
-    key = f"exhibits.{name}"
-    st.subheader(t(settings.lang, f"{key}.title"), anchor=f"exhibit-{name}")
-    st.caption(t(settings.lang, f"{key}.try"))
-    if intro:
-        st.markdown(intro)
-    body(settings)
-    st.caption(t(settings.lang, f"{key}.source"))
-
-
 def tolerance_zone(settings: Settings) -> None:
     """Exhibit: desired, adequate and perceived service for each RATER dimension, one at a time."""
-    _exhibit(settings, "tolerance_zone", _zones)
+    exhibit_frame(settings, "tolerance_zone", _zones)
 
 
 @st.fragment
@@ -114,7 +83,7 @@ def _zones(settings: Settings) -> None:
     key = "exhibits.tolerance_zone"
     levels = _levels()
     dim = st.segmented_control(t(lang, f"{key}.pick"), DIMENSIONS, key="zot_dim", required=True,
-                               default=DIMENSIONS[0], format_func=lambda d: _term(d, lang))
+                               default=DIMENSIONS[0], format_func=lambda d: term_name(d, lang))
     band_key, perceived_key = f"zot_band_{dim}", f"zot_perceived_{dim}"
     if band_key not in st.session_state:
         st.session_state[band_key] = (levels[dim].adequate, levels[dim].desired)
@@ -131,16 +100,16 @@ def _zones(settings: Settings) -> None:
     msa_col, mss_col = st.columns(2)
     msa_col.metric(t(lang, f"{key}.msa"), f"{result.msa:+.1f}", help=t(lang, f"{key}.msa_help"))
     mss_col.metric(t(lang, f"{key}.mss"), f"{result.mss:+.1f}", help=t(lang, f"{key}.mss_help"))
-    _verdict_box(result.zone, lang, _term(dim, lang))
+    _verdict_box(result.zone, lang, term_name(dim, lang))
 
     rows = zone_rows(levels, lang)
-    _zone_chart(rows, lang, t(lang, f"{key}.dimension"), _term(dim, lang), settings, t(lang, f"{key}.alt"))
+    _zone_chart(rows, lang, t(lang, f"{key}.dimension"), term_name(dim, lang), settings, t(lang, f"{key}.alt"))
     narrowest, widest = min(rows, key=lambda r: r["width"]), max(rows, key=lambda r: r["width"])
     st.markdown(t(lang, f"{key}.reading", narrow=narrowest["row"], narrow_width=narrowest["width"],
                   wide=widest["row"], wide_width=widest["width"]))
-    _table(rows, lang, {"row": t(lang, f"{key}.dimension"), "adequate": _term("adequate-service", lang),
-                      "desired": _term("desired-service", lang), "width": t(lang, "exhibits.width"),
-                      "perceived": _term("perceived-service", lang), "msa": "MSA", "mss": "MSS",
+    data_table(rows, lang, {"row": t(lang, f"{key}.dimension"), "adequate": term_name("adequate-service", lang),
+                      "desired": term_name("desired-service", lang), "width": t(lang, "exhibits.width"),
+                      "perceived": term_name("perceived-service", lang), "msa": "MSA", "mss": "MSS",
                       "verdict": t(lang, "exhibits.verdict")})
 
 
@@ -148,7 +117,7 @@ def factor_rows(active: list[str], lang: str) -> Rows:
     """Every factor of the teaching model with the determinant it stands for and its shifts."""
     yes, no = t(lang, "exhibits.yes"), t(lang, "exhibits.no")
     return [{
-        "factor": t(lang, f"factors.{f.id}.label"), "determinant": _term(f.determinant, lang),
+        "factor": t(lang, f"factors.{f.id}.label"), "determinant": term_name(f.determinant, lang),
         "desired": f"{f.moves_desired:+.1f}", "adequate": f"{f.moves_adequate:+.1f}",
         "active": yes if f.id in active else no} for f in tolerance.FACTORS]
 
@@ -156,7 +125,7 @@ def factor_rows(active: list[str], lang: str) -> Rows:
 def zone_factors(settings: Settings) -> None:
     """Exhibit: switch determinants of expectations on and off and watch the zone move."""
     intro = t(settings.lang, "exhibits.zone_factors.scenario", perceived=tolerance.BASELINE.perceived)
-    _exhibit(settings, "zone_factors", _factors, intro)
+    exhibit_frame(settings, "zone_factors", _factors, intro)
 
 
 @st.fragment
@@ -173,8 +142,8 @@ def _factors(settings: Settings) -> None:
     after = tolerance.assess(moved.desired, moved.adequate, moved.perceived)
 
     cols = st.columns(3)
-    for col, label, now, then in ((cols[0], _term("desired-service", lang), moved.desired, base.desired),
-                                  (cols[1], _term("adequate-service", lang), moved.adequate, base.adequate),
+    for col, label, now, then in ((cols[0], term_name("desired-service", lang), moved.desired, base.desired),
+                                  (cols[1], term_name("adequate-service", lang), moved.adequate, base.adequate),
                                   (cols[2], t(lang, "exhibits.width"), moved.width, base.width)):
         change = round(now - then, 1)
         col.metric(label, f"{now:.1f}", delta=f"{change:+.1f}" if change else None, delta_color="off")
@@ -191,7 +160,7 @@ def _factors(settings: Settings) -> None:
         st.markdown(f"- **{t(lang, f'factors.{factor_id}.label')}** — {t(lang, f'factors.{factor_id}.why')}")
     if moved.adequate == moved.desired and active:
         st.warning(t(lang, f"{key}.closed"))
-    _table(factor_rows(active, lang), lang, {
+    data_table(factor_rows(active, lang), lang, {
         "factor": t(lang, f"{key}.factor"), "determinant": t(lang, f"{key}.determinant"),
-        "desired": _term("desired-service", lang), "adequate": _term("adequate-service", lang),
+        "desired": term_name("desired-service", lang), "adequate": term_name("adequate-service", lang),
         "active": t(lang, f"{key}.active")})

@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,25 +74,27 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def fresh_server() -> Iterator[Server]:
-    """A server of this test's own, whose very first page request the test makes."""
+@contextmanager
+def serving() -> Iterator[Server]:
     server = Server()
     try:
         server.wait_until_healthy()
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def fresh_server() -> Iterator[Server]:
+    """A server of this test's own, whose very first page request the test makes."""
+    with serving() as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    server = Server()
-    try:
-        server.wait_until_healthy()
+    with serving() as server:
         yield server
-    finally:
-        server.stop()
 
 
 class Reader:

@@ -1,0 +1,44 @@
+"""What every exhibit shares: its frame (title, "try this", source), its data table, term names."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from .. import content
+from ..i18n import t
+from ..settings import Settings
+
+Rows = list[dict]   # an exhibit's data: one dict per row; pandas only where Streamlit needs a frame
+
+
+def term_name(term_id: str, lang: str) -> str:
+    """A glossary term's name in `lang`, capitalised for a label."""
+    name = content.glossary()[term_id][lang]
+    return name[:1].upper() + name[1:]
+
+
+def data_table(rows: Rows, lang: str, columns: dict[str, str]) -> None:
+    with st.expander(t(lang, "exhibits.show_table")):
+        st.markdown(markdown_table(rows, columns))
+
+
+def markdown_table(rows: Rows, columns: dict[str, str]) -> str:
+    """The exhibit's data as a Markdown table: printable, read by screen readers, cheap to send."""
+    def cell(value) -> str:
+        return f"{value:.1f}" if isinstance(value, float) else str(value).replace("|", "\\|")
+    lines = ["| " + " | ".join(columns.values()) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def exhibit_frame(settings: Settings, name: str, body: Callable[[Settings], None], intro: str = "") -> None:
+    """An exhibit's fixed frame around its interactive body: a slider move reruns (and re-sends)
+    only the body, a fragment, not the title, the "try this" line or the source line."""
+    key = f"exhibits.{name}"
+    st.subheader(t(settings.lang, f"{key}.title"), anchor=f"exhibit-{name}")
+    st.caption(t(settings.lang, f"{key}.try"))
+    if intro:
+        st.markdown(intro)
+    body(settings)
+    st.caption(t(settings.lang, f"{key}.source"))
