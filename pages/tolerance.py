@@ -1,5 +1,6 @@
 """Chapter: customer expectations and the zone of tolerance."""
-from book import exhibits, shell
+from book import shell
+from book.exhibits import tolerance
 
 chapter = shell("tolerance")
 chapter.section("expectations")
@@ -7,9 +8,9 @@ chapter.section("levels")
 chapter.section("zone")
 chapter.section("measures")
 chapter.section("dimensions")
-exhibits.tolerance_zone(chapter.settings)
+tolerance.tolerance_zone(chapter.settings)
 chapter.section("factors")
-exhibits.zone_factors(chapter.settings)
+tolerance.zone_factors(chapter.settings)
 chapter.section("same-industry")
 chapter.section("sources")
 chapter.section("summary")

@@ -9,6 +9,7 @@ from streamlit import config
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 config.set_option("client.showErrorDetails", "full")
 
 

@@ -3,47 +3,10 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
-import pyarrow as pa
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from book import content
-
-PAGES = [None, *(f"pages/{c}.py" for c in content.published_chapters())]
-
-
-def open_page(page: str | None = None, **query: str) -> AppTest:
-    """Start from the entrypoint (AppTest needs it), then open `page` with the URL's query values."""
-    at = AppTest.from_file(str(content.ROOT / "streamlit_app.py"), default_timeout=60)
-    if page:
-        at.run()
-        at.switch_page(page)
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def metric(at: AppTest, label_start: str) -> str:
-    matches = [m.value for m in at.metric if m.label.startswith(label_start)]
-    assert len(matches) == 1, [m.label for m in at.metric]
-    return matches[0]
-
-
-def button_group(at: AppTest, key: str):
-    return next(b for b in at.get("button_group") if b.key == key)
-
-
-def chart_rows(at: AppTest, index: int) -> pd.DataFrame:
-    return pa.ipc.open_stream(at.get("vega_lite_chart")[index].proto.data.data).read_pandas()
-
-
-def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [t.value for t in at.title]
-    return "\n".join(parts)
-
+from helpers import PAGES, button_group, chart_rows, metric, open_page, texts
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page", PAGES)

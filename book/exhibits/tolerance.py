@@ -7,7 +7,7 @@ import streamlit as st
 from models import tolerance
 from models.tolerance import DIMENSIONS, Expectations
 
-from .. import charts
+from ..charts import zones
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
@@ -29,7 +29,7 @@ def _zone_spec(lang: str, row_label: str, scale: float) -> dict:
     labels = {"row": row_label, "adequate": term_name("adequate-service", lang), "desired": term_name("desired-service", lang),
               "perceived": term_name("perceived-service", lang), "verdict": t(lang, "exhibits.verdict"),
               "axis": t(lang, "exhibits.scale_axis")}
-    return charts.zone_spec(tuple(labels.items()), tuple(_zone_labels(lang).items()), scale)
+    return zones.zone_spec(tuple(labels.items()), tuple(_zone_labels(lang).items()), scale)
 
 
 def _zone_chart(rows: Rows, lang: str, row_label: str, highlight: str, settings: Settings, alt: str) -> None:

@@ -1,36 +1,17 @@
-"""Chart builders: authored in Altair, turned into Vega-Lite specs that take model output as data.
-
-Building and validating an Altair chart costs about 100 ms, far more than a slider move may cost, so
-each chart's spec is compiled once per language and text size and cached; a rerun only hands the
-chart a new DataFrame (`st.vega_lite_chart(df, spec)`). No theory is computed here.
-
-Charts use the system's CJK font (no web font is fetched) and grow with the reader's text size.
-Verdicts are told apart by shape as well as colour (Okabe–Ito colours, safe for colour-blind readers).
-"""
+"""The zone-of-tolerance chart: bands from adequate to desired service, perceived service as a marker."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 import altair as alt
 
-FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Source Sans Pro', sans-serif"
+from . import DATA, finish
+
 BAND = "#c9d6e6"
 BAND_EDGE = "#5b7aa0"
 ZONE_COLOURS = {"below": "#D55E00", "within": "#0072B2", "above": "#009E73"}
 ZONE_SHAPES = {"below": "triangle-left", "within": "circle", "above": "triangle-right"}
 SCALE_DOMAIN = [1, 9]
-DATA = alt.NamedData(name="rows")     # replaced by the DataFrame passed to st.vega_lite_chart
-
-
-def _finish(chart: alt.LayerChart, scale: float) -> dict:
-    spec = (chart.properties(width="container", height=alt.Step(46 * scale))
-            .configure(font=FONT)
-            .configure_axis(labelFontSize=13 * scale, titleFontSize=13 * scale, labelLimit=220 * scale,
-                            gridColor="#e6e6e6")
-            .configure_legend(labelFontSize=13 * scale, symbolSize=140 * scale, orient="bottom", title=None)
-            .configure_view(stroke=None)).to_dict()
-    spec.pop("data", None)
-    return spec
 
 
 @lru_cache(maxsize=64)
@@ -65,4 +46,4 @@ def zone_spec(labels: tuple[tuple[str, str], ...], zone_labels: tuple[tuple[str,
         x="perceived:Q", color=colour, shape=shape)
     value = base.mark_text(dy=-16 * scale, fontSize=12 * scale, fontWeight="bold").encode(
         x="perceived:Q", text=alt.Text("perceived:Q", format=".1f"), color=alt.Color("verdict:N", legend=None))
-    return _finish(alt.layer(band, marker, value), scale)
+    return finish(alt.layer(band, marker, value), scale, height=alt.Step(46 * scale))
