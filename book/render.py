@@ -14,6 +14,16 @@ CITATION = re.compile(r"\[(@[a-z0-9]+(?:\s*;\s*@[a-z0-9]+)*)\]")
 CITATION_ZH = re.compile(r"[ \t]*" + CITATION.pattern)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def literal(text: str, limit: int = 40) -> str:
+    """Untrusted text (e.g. a URL value) made safe to show inside Markdown: shortened, every
+    Markdown, HTML and LaTeX character escaped, so it is shown exactly as typed and never rendered."""
+    short = text if len(text) <= limit else text[:limit] + "…"
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", short)
+
+
 def term_ids(text: str) -> set[str]:
     return {m.group(1) for m in TERM.finditer(text)}
 

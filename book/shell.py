@@ -95,7 +95,7 @@ def _frame(settings: Settings, rejected: tuple, page_title: str) -> None:
     with st.container(horizontal=True, horizontal_alignment="right", key="topbar"):
         _setting_control(settings, "lang", "top", label_visibility="collapsed")
     for r in rejected:
-        st.warning(t(lang, f"settings.rejected.{r.setting}", value=r.value), icon=":material/info:")
+        st.warning(t(lang, f"settings.rejected.{r.setting}", value=render.literal(r.value)), icon=":material/info:")
     with st.sidebar:
         st.markdown(f"**{t(lang, 'site.title')}**")
         _navigation(settings)

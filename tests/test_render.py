@@ -76,3 +76,9 @@ def test_exhibit_data_table_formats_numbers_and_escapes_pipes():
     rows = [{"name": "a|b", "value": 6.8, "n": 3}]
     assert markdown_table(rows, {"name": "Name", "value": "Value", "n": "N"}) == (
         "| Name | Value | N |\n|---|---|---|\n| a\\|b | 6.8 | 3 |")
+
+
+def test_literal_escapes_markdown_and_shortens():
+    assert render.literal("a*b_c") == r"a\*b\_c"
+    assert render.literal("x" * 100) == "x" * 40 + "…"
+    assert render.literal("[t](u)") == r"\[t\]\(u\)"
