@@ -1,0 +1,196 @@
+"""The site under a class's load, measured on this machine. Run from the project root:
+
+    python bench/benchmark.py                  # everything (about 6 minutes on 2 cores)
+    python bench/benchmark.py --part load      # (1) a class moving sliders, against the floor
+    python bench/benchmark.py --part render    # (2) first full render of every page in Chromium
+    python bench/benchmark.py --part memory    # (3) memory per idle session, RSS drift over reruns
+    python bench/benchmark.py --part fix       # what the rerun-cost fix saves (frozen heap, no post-run GC)
+
+(1) Simulated students speak Streamlit's websocket protocol, each moving a slider about once a second
+on the chosen page, at 1, 20 and 60 students; round-trip p50/p95 and server CPU per rerun (the idle server's own CPU subtracted), side by side
+with bench/floor_app.py (one slider) served with the same settings. (2) Time from navigation until the
+page's script has finished and every chart is drawn, in a fresh Chromium context per page (median of 3).
+(3) RSS added per idle session over 100 sessions, and RSS growth over 10,000 slider moves after a
+warm-up. Targets (issue 3): p95 ≤ 150 ms and CPU ≤ 3× the floor at 60 students; first render ≤ 1.5 s;
+≤ 300 KB per idle session; ≤ 10 MB RSS growth.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from streamclient import ROOT, Server, Tab  # noqa: E402
+
+SLIDER = "感知服务"           # the perceived-service slider of the zone-of-tolerance exhibit
+
+
+def cpu_seconds(proc: psutil.Process) -> float:
+    times = proc.cpu_times()
+    return times.user + times.system
+
+
+async def class_session(server: Server, page: str, students: int, seconds: float) -> dict:
+    tabs = [await Tab.open(server.ws, page, SLIDER) for _ in range(students)]
+    proc = psutil.Process(server.proc.pid)
+    latencies: list[float] = []
+
+    async def student(tab: Tab) -> None:
+        await asyncio.sleep(random.uniform(0, 1))          # students do not move in lockstep
+        while time.monotonic() < end:
+            took = await tab.move(random.randint(10, 90) / 10)
+            latencies.append(took)
+            await asyncio.sleep(max(0.0, random.uniform(0.8, 1.2) - took))
+
+    idle0 = cpu_seconds(proc)
+    await asyncio.sleep(2)
+    idle_rate = (cpu_seconds(proc) - idle0) / 2          # what the server burns with nobody moving
+    cpu0, t0 = cpu_seconds(proc), time.monotonic()
+    end = t0 + seconds
+    await asyncio.gather(*(student(tab) for tab in tabs))
+    cpu = cpu_seconds(proc) - cpu0 - idle_rate * (time.monotonic() - t0)
+    for tab in tabs:
+        await tab.close()
+    q = statistics.quantiles(latencies, n=20)
+    return {"reruns": len(latencies), "p50": 1000 * statistics.median(latencies), "p95": 1000 * q[18],
+            "cpu": 1000 * cpu / len(latencies)}
+
+
+def part_load(page: str, classes: list[int], seconds: float) -> None:
+    print(f"\n(1) Class load: each student moves a slider about once a second for {seconds:.0f} s")
+    print(f"{'students':>8} | {'page p50':>9} {'p95':>7} {'CPU/rerun':>10} | {'floor p50':>9} {'p95':>7} "
+          f"{'CPU/rerun':>10} | {'CPU ratio':>9}")
+    site, floor = Server(), Server("bench/floor_app.py")
+    try:
+        for target in (site, floor):                      # warm both: imports, first renders
+            asyncio.run(class_session(target, page if target is site else "", 1, 2))
+        for n in classes:
+            a = asyncio.run(class_session(site, page, n, seconds))
+            b = asyncio.run(class_session(floor, "", n, seconds))
+            print(f"{n:>8} | {a['p50']:>6.0f} ms {a['p95']:>4.0f} ms {a['cpu']:>7.1f} ms | {b['p50']:>6.0f} ms "
+                  f"{b['p95']:>4.0f} ms {b['cpu']:>7.1f} ms | {a['cpu'] / b['cpu']:>8.1f}×")
+    finally:
+        site.stop()
+        floor.stop()
+
+
+def part_render(pages: list[str], repeats: int = 3) -> None:
+    from playwright.sync_api import sync_playwright
+    print(f"\n(2) First full render in Chromium (median of {repeats}, fresh context each time)")
+    print(f"{'page':<24} {'zh':>8} {'en':>8}")
+    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    server = Server()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+            for path in pages:
+                row = []
+                for lang in ("zh", "en"):
+                    times = []
+                    for _ in range(repeats):
+                        context = browser.new_context(viewport={"width": 1280, "height": 900})
+                        tab = context.new_page()
+                        t0 = time.perf_counter()
+                        tab.goto(f"{server.http}/{path}?lang={lang}")
+                        tab.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
+                            state="attached")
+                        tab.locator("h1").first.wait_for()
+                        charts = tab.get_by_test_id("stVegaLiteChart")
+                        for i in range(charts.count()):
+                            charts.nth(i).locator("svg").first.wait_for()
+                        times.append(time.perf_counter() - t0)
+                        context.close()
+                    row.append(statistics.median(times))
+                print(f"{'/' + path:<24} {row[0]:>6.2f} s {row[1]:>6.2f} s")
+            browser.close()
+    finally:
+        server.stop()
+
+
+async def idle_sessions(server: Server, page: str, count: int) -> float:
+    proc = psutil.Process(server.proc.pid)
+    warm = await Tab.open(server.ws, page, SLIDER)
+    await warm.close()
+    await asyncio.sleep(1)
+    before = proc.memory_info().rss
+    tabs = [await Tab.open(server.ws, page, SLIDER) for _ in range(count)]
+    await asyncio.sleep(2)
+    after = proc.memory_info().rss
+    for tab in tabs:
+        await tab.close()
+    return (after - before) / count
+
+
+async def drift(server: Server, page: str, reruns: int, warmup: int = 500) -> tuple[float, float]:
+    proc = psutil.Process(server.proc.pid)
+    tab = await Tab.open(server.ws, page, SLIDER)
+    for _ in range(warmup):
+        await tab.move(random.randint(10, 90) / 10)
+    start = proc.memory_info().rss
+    for _ in range(reruns):
+        await tab.move(random.randint(10, 90) / 10)
+    end = proc.memory_info().rss
+    await tab.close()
+    return start, end
+
+
+def part_memory(page: str, sessions: int, reruns: int) -> None:
+    print(f"\n(3) Memory on /{page}")
+    server = Server()
+    try:
+        per_session = asyncio.run(idle_sessions(server, page, sessions))
+        print(f"RSS per idle session (over {sessions} sessions): {per_session / 1024:.0f} KB")
+        start, end = asyncio.run(drift(server, page, reruns))
+        print(f"RSS over {reruns} reruns after warm-up: {start / 2**20:.1f} MB → {end / 2**20:.1f} MB "
+              f"(growth {(end - start) / 2**20:+.1f} MB)")
+    finally:
+        server.stop()
+
+
+def part_fix(page: str, students: int, seconds: float) -> None:
+    print(f"\n(4) The rerun-cost fix, {students} students for {seconds:.0f} s")
+    for label, options, env in (("as shipped", (), {}),
+                                ("fix undone", ("--runner.postScriptGC=true",), {"BENCH_NO_FREEZE": "1"})):
+        server = Server("streamlit_app.py", *options, env=env)
+        try:
+            asyncio.run(class_session(server, page, 1, 2))
+            r = asyncio.run(class_session(server, page, students, seconds))
+            print(f"{label:<12} CPU/rerun {r['cpu']:>6.1f} ms   p50 {r['p50']:>4.0f} ms   p95 {r['p95']:>4.0f} ms")
+        finally:
+            server.stop()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="Benchmarks of the site under a class's load.")
+    ap.add_argument("--part", choices=["all", "load", "render", "memory", "fix"], default="all")
+    ap.add_argument("--page", default="tolerance", help="page (URL path) with the slider to move")
+    ap.add_argument("--classes", type=int, nargs="+", default=[1, 20, 60])
+    ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--sessions", type=int, default=100)
+    ap.add_argument("--reruns", type=int, default=10_000)
+    a = ap.parse_args()
+    mem = psutil.virtual_memory().total / 2**30
+    print(f"Machine: {psutil.cpu_count()} cores, {mem:.0f} GiB, {platform.platform()}, Python {platform.python_version()}")
+    pages = [""] + sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+    if a.part in ("all", "load"):
+        part_load(a.page, a.classes, a.seconds)
+    if a.part in ("all", "render"):
+        part_render(pages)
+    if a.part in ("all", "memory"):
+        part_memory(a.page, a.sessions, a.reruns)
+    if a.part in ("all", "fix"):
+        part_fix(a.page, 5, a.seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
