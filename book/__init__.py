@@ -1,13 +1,19 @@
 """The site's machinery: content loading, reader settings, the page shell, charts and exhibits.
 
-Streamlit runs a full garbage collection after every rerun; with pandas, pyarrow and altair loaded
-that walk costs tens of milliseconds. So, once per process, this package loads the heavy libraries,
-parses the content and compiles the exhibits' charts, then freezes everything alive into the
-permanent generation that the collector skips (bench/rerun_cost.py measures the effect). A deep
-link runs only its page script, which imports this package first, so every process gets the fix.
+Streamlit can run a full garbage collection after every rerun; with pandas, pyarrow and altair loaded
+that walk costs tens of milliseconds. So, once per process, this package loads the heavy libraries and
+parses the content, then freezes everything alive into the permanent generation that the collector
+skips (and .streamlit/config.toml turns the post-run collection off; bench/benchmark.py --part fix
+measures both). A deep link runs only its page script, which imports this package first, so every
+process gets the fix.
+
+Compiling the exhibits' chart specs takes a few seconds in all, too long to make the first visitor
+wait, so it runs in a background thread; a reader who gets to a chart first compiles it on demand.
 """
 import gc
+import logging
 import os
+import threading
 
 import altair  # noqa: F401  (loaded before the freeze below)
 import pandas  # noqa: F401
@@ -16,19 +22,28 @@ import streamlit  # noqa: F401
 from . import content, exhibits
 from .shell import rendered_chapter, shell
 
+log = logging.getLogger(__name__)
 
-def _warm_up() -> None:
+
+def _load_content() -> None:
     for chapter_id in content.published_chapters():
         for lang in content.LANGS:
             rendered_chapter(chapter_id, lang)
     for lang in content.LANGS:
         content.load_chapter("home", lang)
-    exhibits.compile_charts()
 
 
-if not os.environ.get("BENCH_NO_FREEZE"):   # bench/rerun_cost.py measures the cost without the fix
-    _warm_up()
+def _compile_charts() -> None:
+    try:
+        exhibits.compile_charts()
+    except Exception:  # a warm-up failure must not take the site down; the page shows its own error
+        log.exception("compiling the exhibits' charts in the background failed")
+
+
+if not os.environ.get("BENCH_NO_FREEZE"):   # bench/benchmark.py --part fix measures the cost without it
+    _load_content()
     gc.collect()
     gc.freeze()
+threading.Thread(target=_compile_charts, name="compile-charts", daemon=True).start()
 
 __all__ = ["exhibits", "shell"]

@@ -20,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"   # every page at 390 and 1920 px in both languages, for people to look at
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 # Streamlit's frontend probes these on a deep link and gets 404s: the framework's, not the page's.
@@ -131,6 +132,17 @@ class Reader:
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+    def shot_whole_page(self, path: Path) -> None:
+        """Streamlit scrolls inside its own container, so grow the viewport to the content first."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        width = self.page.viewport_size["width"]
+        height = self.page.evaluate(
+            "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebar]')]"
+            ".map(e => e.scrollHeight), 600)")
+        self.page.set_viewport_size({"width": width, "height": min(int(height) + 40, 30000)})
+        self.page.wait_for_timeout(300)
+        self.page.screenshot(path=str(path))
 
     def close(self) -> None:
         self.context.close()

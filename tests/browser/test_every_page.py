@@ -1,0 +1,34 @@
+"""Every page, both languages, phone and projector widths: renders cleanly, draws its charts, and leaves
+a whole-page screenshot in test-artifacts/screenshots/ for people to look at."""
+from __future__ import annotations
+
+import pytest
+
+from book import content
+
+from .conftest import SCREENSHOTS
+
+PAGES = ["", *content.published_chapters()]
+
+
+@pytest.mark.parametrize("width", [390, 1920])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+def test_page_renders_with_charts_and_no_errors(browser, server, reader, path, lang, width):
+    r = reader(width=width, height=844 if width < 800 else 1080)
+    r.open(f"{server.url}/{path}?lang={lang}")
+    body = r.page.inner_text("body")
+    for problem in ("Page not found", "Traceback", "Error:"):
+        assert problem not in body, f"/{path}?lang={lang}: {problem!r} on the page"
+    assert r.page.get_by_test_id("stException").count() == 0
+    title = (content.load_chapter(path, lang) if path else content.load_chapter("home", lang)).title
+    assert r.page.locator("h1").first.inner_text().strip() == title
+    charts = r.page.get_by_test_id("stVegaLiteChart")
+    for i in range(charts.count()):
+        charts.nth(i).locator("svg").first.wait_for(timeout=10000)
+        assert charts.nth(i).locator("svg .mark-symbol, svg .mark-rect, svg .mark-line, svg .mark-text, "
+                                     "svg .mark-area, svg .mark-rule").count() > 0, f"chart {i} drew no marks"
+    if path:
+        assert charts.count() >= 1, f"/{path} should draw its exhibits' charts"
+    r.shot_whole_page(SCREENSHOTS / f"{path or 'home'}-{lang}-{width}.png")
+    assert r.console_errors == [], r.console_errors
