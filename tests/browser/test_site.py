@@ -68,6 +68,9 @@ def test_the_perceived_slider_moves_with_the_keyboard_and_updates_msa(browser, s
     r.open(server.url + "/tolerance?lang=en")
     msa = r.page.get_by_test_id("stMetric").filter(has_text="MSA").get_by_test_id("stMetricValue")
     assert msa.inner_text() == "-0.2"
+    labels = r.page.get_by_test_id("stVegaLiteChart").first.locator("svg .mark-text text")
+    before = labels.evaluate_all("els => els.map(e => e.textContent)")
+    assert before.count("6.8") == 2              # reliability and tangibles share the score
     thumb = r.page.get_by_role("slider", name=re.compile("Perceived service"))
     thumb.focus()
     r.page.keyboard.press("ArrowRight")
@@ -75,6 +78,8 @@ def test_the_perceived_slider_moves_with_the_keyboard_and_updates_msa(browser, s
     r.wait()
     assert msa.inner_text() == "+0.0"
     assert "within the zone" in r.page.get_by_test_id("stAlert").first.inner_text()
+    after = labels.evaluate_all("els => els.map(e => e.textContent)")
+    assert after.count("6.8") == 1 and after.count("7.0") == before.count("7.0") + 1, (before, after)
     assert _charts_drawn(r) == 2
     assert r.console_errors == []
 
