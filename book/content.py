@@ -141,5 +141,10 @@ def is_published(chapter_id: str) -> bool:
     return page_path(chapter_id).exists() and all(chapter_path(chapter_id, lang).exists() for lang in LANGS)
 
 
+def tools() -> tuple[str, ...]:
+    """The study-tool pages (glossary, search, references) that exist, in their listed order."""
+    return tuple(tool for tool in load_toml("toc.toml").get("tools", ()) if page_path(tool).exists())
+
+
 def published_chapters() -> tuple[str, ...]:
     return tuple(c for part in parts() for c in part.chapters)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 TERM = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 CITATION = re.compile(r"\[(@[a-z0-9]+(?:\s*;\s*@[a-z0-9]+)*)\]")
@@ -41,17 +41,22 @@ def bilingual(text: str, other_name: str, lang: str) -> str:
     return f"{text}（{other_name}）" if lang == "zh" else f"{text} ({other_name})"
 
 
-def term_html(term_id: str, entry: dict, lang: str, shown: str) -> str:
-    """A focusable span whose definition opens on hover, keyboard focus and tap (see site.css)."""
+def term_html(term_id: str, entry: dict, lang: str, shown: str, link: tuple[str, str] | None = None) -> str:
+    """A focusable span whose definition opens on hover, keyboard focus and tap (see site.css),
+    with an optional (address, label) link to the term's glossary entry."""
     other = _other(lang)
     definition = html.escape(entry[f"def_{lang}"])
     names = html.escape(f"{entry[lang]} · {entry[other]}")
+    more = (f' <a class="term-more" href="{html.escape(link[0])}" target="_self">{html.escape(link[1])}</a>'
+            if link else "")
     return (f'<span class="term" tabindex="0" data-term="{term_id}">{html.escape(shown)}'
-            f'<span class="term-def" role="tooltip"><strong>{names}</strong> {definition}</span></span>')
+            f'<span class="term-def" role="tooltip"><strong>{names}</strong> {definition}{more}</span></span>')
 
 
-def render_terms(text: str, glossary: dict[str, dict], lang: str, seen: set[str]) -> str:
-    """Replace [[id]] / [[id|text]] by glossary spans; `seen` carries first uses across sections."""
+def render_terms(text: str, glossary: dict[str, dict], lang: str, seen: set[str],
+                 more: tuple[Callable[[str], str], str] | None = None) -> str:
+    """Replace [[id]] / [[id|text]] by glossary spans; `seen` carries first uses across sections.
+    `more` is (term id → glossary address, link label) when the spans should link to the glossary."""
     def replace(match: re.Match) -> str:
         term_id, custom = match.group(1), match.group(2)
         entry = glossary.get(term_id)
@@ -62,7 +67,7 @@ def render_terms(text: str, glossary: dict[str, dict], lang: str, seen: set[str]
         shown = custom or entry[lang]
         if first:
             shown = bilingual(shown, entry[_other(lang)], lang)
-        return term_html(term_id, entry, lang, shown)
+        return term_html(term_id, entry, lang, shown, (more[0](term_id), more[1]) if more else None)
     return TERM.sub(replace, text)
 
 
@@ -94,7 +99,7 @@ def render_citations(text: str, references: dict[str, dict], lang: str) -> str:
 
 
 def _apa_authors(ref: dict) -> str:
-    names = [f"{a['family']}, {a['given']}" for a in ref["authors"]]
+    names = [f"{a['family']}, {a['given']}" if a.get("given") else a["family"] for a in ref["authors"]]
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + ", & " + names[-1]
@@ -103,6 +108,8 @@ def _apa_authors(ref: dict) -> str:
 def apa(ref: dict) -> str:
     """An APA 7 reference-list entry in Markdown."""
     head = f"{_apa_authors(ref)} ({ref['year']}). "
+    if ref["type"] == "web":
+        return head + f"*{ref['title']}*. {ref['venue']}. Retrieved {_apa_date(ref['accessed'])}, from {ref['url']}"
     if ref["type"] == "book":
         text = head + f"*{ref['title']}*. {ref['venue']}."
     else:
@@ -119,10 +126,21 @@ def apa(ref: dict) -> str:
     return text
 
 
+def _apa_date(iso: str) -> str:
+    year, month, day = (int(part) for part in iso.split("-"))
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+    return f"{months[month - 1]} {day}, {year}"
+
+
 def gbt7714(ref: dict) -> str:
-    """A GB/T 7714-2015 reference-list entry: family names in capitals, initials without stops."""
-    people = [f"{a['family'].upper()} {a['given'].replace('.', '').strip()}" for a in ref["authors"]]
+    """A GB/T 7714-2015 reference-list entry: family names in capitals, initials without stops;
+    a group author (no given name) stands as written."""
+    people = [f"{a['family'].upper()} {a['given'].replace('.', '').strip()}" if a.get("given") else a["family"]
+              for a in ref["authors"]]
     who = ", ".join(people[:3]) + (", 等" if len(people) > 3 else "")
+    if ref["type"] == "web":
+        return f"{who}. {ref['title']}[EB/OL]. ({ref['year']})[{ref['accessed']}]. {ref['url']}."
     if ref["type"] == "book":
         place = f"{ref['place']}: " if ref.get("place") else ""
         text = f"{who}. {ref['title']}[M]. {place}{ref['venue']}, {ref['year']}."

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -69,6 +70,10 @@ def chapter_label(chapter_id: str, lang: str) -> str:
              title=content.load_chapter(chapter_id, lang).title)
 
 
+TOOL_ICONS = {"glossary": ":material/dictionary:", "search": ":material/search:",
+              "references": ":material/format_quote:"}
+
+
 def _navigation(settings: Settings) -> None:
     lang, query = settings.lang, settings.to_query()
     st.page_link(HOME, label=t(lang, "nav.home"), icon=":material/home:", query_params=query)
@@ -76,6 +81,11 @@ def _navigation(settings: Settings) -> None:
         st.caption(part.title[lang])
         for chapter_id in part.chapters:
             st.page_link(f"pages/{chapter_id}.py", label=chapter_label(chapter_id, lang), query_params=query)
+    if content.tools():
+        st.caption(t(lang, "tools.heading"))
+        for tool in content.tools():
+            st.page_link(f"pages/{tool}.py", label=t(lang, f"tools.{tool}.title"), icon=TOOL_ICONS.get(tool),
+                         query_params=query)
 
 
 def _text_size_css(settings: Settings) -> str:
@@ -130,25 +140,33 @@ class HomePage:
                     st.caption(content.load_chapter(chapter_id, lang).summary)
 
 
+def glossary_link(term_id: str, query: tuple[tuple[str, str], ...]) -> str:
+    """The glossary page's address for one term, carrying the reader's settings."""
+    return "glossary?" + urlencode((*query, ("term", term_id))) + f"#term-{term_id}"
+
+
 @lru_cache(maxsize=32)
-def _rendered(chapter_id: str, lang: str, _stamps: tuple) -> tuple[dict[str, str], tuple[str, ...]]:
+def _rendered(chapter_id: str, lang: str, query: tuple, _stamps: tuple) -> tuple[dict[str, str], tuple[str, ...]]:
     chapter = content.load_chapter(chapter_id, lang)
     glossary, references = content.glossary(), content.references()
     seen: set[str] = set()
     bodies, cited = {}, []
+    more = (lambda term_id: glossary_link(term_id, query), t(lang, "tools.glossary.open_term"))
     for section in chapter.sections:
         bodies[section.id] = render.render_citations(
-            render.render_terms(section.body, glossary, lang, seen), references, lang)
+            render.render_terms(section.body, glossary, lang, seen, more), references, lang)
         cited.extend(render.citation_keys(section.body))
     return bodies, tuple(render.reference_list(cited, references, lang))
 
 
-def rendered_chapter(chapter_id: str, lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Section bodies with terms and citations rendered, and the chapter's reference list."""
+def rendered_chapter(chapter_id: str, lang: str, query: tuple[tuple[str, str], ...] = ()
+                     ) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Section bodies with terms (linking to the glossary with the reader's settings `query`) and
+    citations rendered, and the chapter's reference list."""
     stamps = tuple(content.modified(p) for p in (content.chapter_path(chapter_id, lang),
                                                  content.CONTENT / "glossary.toml",
                                                  content.CONTENT / "references.toml"))
-    return _rendered(chapter_id, lang, stamps)
+    return _rendered(chapter_id, lang, query, stamps)
 
 
 class ChapterPage:
@@ -157,7 +175,8 @@ class ChapterPage:
         self.settings = settings
         self.lang = settings.lang
         self.chapter = content.load_chapter(chapter_id, self.lang)
-        self.bodies, self.references = rendered_chapter(chapter_id, self.lang)
+        self.bodies, self.references = rendered_chapter(chapter_id, self.lang,
+                                                        tuple(sorted(settings.to_query().items())))
         st.caption(t(self.lang, "nav.chapter_number", n=chapter_number(chapter_id)))
         st.title(self.chapter.title, anchor="top")
         st.markdown(f"*{self.chapter.summary}*")
@@ -192,9 +211,27 @@ class ChapterPage:
                              query_params=query)
 
 
-def shell(page: str) -> HomePage | ChapterPage:
-    """Draw the frame for `page` ("home" or a chapter id) and return the page in the reader's language."""
+class ToolPage:
+    """A study tool (glossary, search, references): its title and a line on what it is for."""
+
+    def __init__(self, tool: str, settings: Settings):
+        self.id, self.settings, self.lang = tool, settings, settings.lang
+        st.title(t(self.lang, f"tools.{tool}.title"), anchor="top")
+        st.caption(t(self.lang, f"tools.{tool}.intro"))
+
+
+def shell(page: str) -> HomePage | ChapterPage | ToolPage:
+    """Draw the frame for `page` ("home", a chapter id or a tool id) and return it in the reader's language."""
     settings, rejected = read_settings()
-    title = t(settings.lang, "site.title") if page == "home" else content.load_chapter(page, settings.lang).title
+    lang = settings.lang
+    is_tool = page in content.load_toml("toc.toml").get("tools", ())
+    if page == "home":
+        title = t(lang, "site.title")
+    elif is_tool:
+        title = t(lang, f"tools.{page}.title")
+    else:
+        title = content.load_chapter(page, lang).title
     _frame(settings, rejected, title)
-    return HomePage(settings) if page == "home" else ChapterPage(page, settings)
+    if page == "home":
+        return HomePage(settings)
+    return ToolPage(page, settings) if is_tool else ChapterPage(page, settings)

@@ -104,4 +104,6 @@ def test_toc_lists_each_chapter_once_and_only_published_ones_appear():
     assert "tolerance" in published
     assert all(content.page_path(c).exists() for c in published)
     page_files = {p.stem for p in content.PAGES.glob("*.py")}
-    assert page_files <= set(listed), f"pages not in toc.toml: {page_files - set(listed)}"
+    tools = set(content.load_toml("toc.toml")["tools"])
+    assert page_files <= set(listed) | tools, f"pages not in toc.toml: {page_files - set(listed) - tools}"
+    assert set(content.tools()) == tools & page_files
