@@ -54,9 +54,10 @@ def term_html(term_id: str, entry: dict, lang: str, shown: str, link: tuple[str,
 
 
 def render_terms(text: str, glossary: dict[str, dict], lang: str, seen: set[str],
-                 more: tuple[Callable[[str], str], str] | None = None) -> str:
+                 more: tuple[Callable[[str], str], str] | None = None, plain: bool = False) -> str:
     """Replace [[id]] / [[id|text]] by glossary spans; `seen` carries first uses across sections.
-    `more` is (term id → glossary address, link label) when the spans should link to the glossary."""
+    `more` is (term id → glossary address, link label) when the spans should link to the glossary;
+    `plain` writes the term as text (bilingual at first use) for print."""
     def replace(match: re.Match) -> str:
         term_id, custom = match.group(1), match.group(2)
         entry = glossary.get(term_id)
@@ -67,6 +68,8 @@ def render_terms(text: str, glossary: dict[str, dict], lang: str, seen: set[str]
         shown = custom or entry[lang]
         if first:
             shown = bilingual(shown, entry[_other(lang)], lang)
+        if plain:
+            return shown
         return term_html(term_id, entry, lang, shown, (more[0](term_id), more[1]) if more else None)
     return TERM.sub(replace, text)
 
@@ -108,6 +111,12 @@ def _apa_authors(ref: dict) -> str:
 def apa(ref: dict) -> str:
     """An APA 7 reference-list entry in Markdown."""
     head = f"{_apa_authors(ref)} ({ref['year']}). "
+    pages = f" (pp. {ref['pages']})" if ref.get("pages") else ""
+    if ref["type"] == "chapter" and ref.get("book"):
+        editors = _apa_editors(ref.get("editors", ()))
+        return head + f"{ref['title']}. In {editors}*{ref['book']}*{pages}. {ref['venue']}." + _doi(ref)
+    if ref["type"] == "chapter":
+        return head + f"{ref['title']}. In *{ref['venue']}*{pages}." + _doi(ref)
     if ref["type"] == "web":
         return head + f"*{ref['title']}*. {ref['venue']}. Retrieved {_apa_date(ref['accessed'])}, from {ref['url']}"
     if ref["type"] == "book":
@@ -121,9 +130,20 @@ def apa(ref: dict) -> str:
         if ref.get("pages"):
             text += f", {ref['pages']}"
         text += "."
-    if ref.get("doi"):
-        text += f" https://doi.org/{ref['doi']}"
-    return text
+    return text + _doi(ref)
+
+
+def _doi(ref: dict) -> str:
+    return f" https://doi.org/{ref['doi']}" if ref.get("doi") else ""
+
+
+def _apa_editors(editors) -> str:
+    """APA's editor list inside a chapter reference: initials first, then "(Ed.)" or "(Eds.)"."""
+    if not editors:
+        return ""
+    names = [f"{e['given']} {e['family']}" for e in editors]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + (", & " if len(names) > 2 else " & ") + names[-1]
+    return f"{joined} ({'Ed.' if len(names) == 1 else 'Eds.'}), "
 
 
 def _apa_date(iso: str) -> str:
@@ -136,13 +156,19 @@ def _apa_date(iso: str) -> str:
 def gbt7714(ref: dict) -> str:
     """A GB/T 7714-2015 reference-list entry: family names in capitals, initials without stops;
     a group author (no given name) stands as written."""
-    people = [f"{a['family'].upper()} {a['given'].replace('.', '').strip()}" if a.get("given") else a["family"]
-              for a in ref["authors"]]
-    who = ", ".join(people[:3]) + (", 等" if len(people) > 3 else "")
+    who = _gbt_people(ref["authors"])
+    place = f"{ref['place']}: " if ref.get("place") else ""
+    pages = f": {ref['pages'].replace('–', '-')}" if ref.get("pages") else ""
+    if ref["type"] == "chapter" and ref.get("book"):
+        editors = _gbt_people(ref.get("editors", ()))
+        return (f"{who}. {ref['title']}[M]//{editors + '. ' if editors else ''}{ref['book']}. "
+                f"{place}{ref['venue']}, {ref['year']}{pages}." + _gbt_doi(ref))
+    if ref["type"] == "chapter":
+        where = f"{ref['place']}, " if ref.get("place") else ""
+        return f"{who}. {ref['title']}[C]//{ref['venue']}. {where}{ref['year']}{pages}." + _gbt_doi(ref)
     if ref["type"] == "web":
         return f"{who}. {ref['title']}[EB/OL]. ({ref['year']})[{ref['accessed']}]. {ref['url']}."
     if ref["type"] == "book":
-        place = f"{ref['place']}: " if ref.get("place") else ""
         text = f"{who}. {ref['title']}[M]. {place}{ref['venue']}, {ref['year']}."
     else:
         text = f"{who}. {ref['title']}[J]. {ref['venue']}, {ref['year']}"
@@ -150,12 +176,19 @@ def gbt7714(ref: dict) -> str:
             text += f", {ref['volume']}"
             if ref.get("issue"):
                 text += f"({ref['issue']})"
-        if ref.get("pages"):
-            text += f": {ref['pages'].replace('–', '-')}"
-        text += "."
-    if ref.get("doi"):
-        text += f" DOI:{ref['doi']}."
-    return text
+        text += pages + "."
+    return text + _gbt_doi(ref)
+
+
+def _gbt_doi(ref: dict) -> str:
+    return f" DOI:{ref['doi']}." if ref.get("doi") else ""
+
+
+def _gbt_people(people) -> str:
+    """Family names in capitals with initials without stops; a group author stands as written."""
+    names = [f"{p['family'].upper()} {p['given'].replace('.', '').strip()}" if p.get("given") else p["family"]
+             for p in people]
+    return ", ".join(names[:3]) + (", 等" if len(names) > 3 else "")
 
 
 def reference_list(keys: Iterable[str], references: dict[str, dict], lang: str) -> list[str]:

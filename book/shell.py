@@ -5,13 +5,13 @@ happens here, called first by every page through `shell()`.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from . import content, render
+from . import content, handout, quiz, render
 from .i18n import t
 from .settings import CHOICES, Settings, from_query
 
@@ -182,6 +182,9 @@ class ChapterPage:
         st.markdown(f"*{self.chapter.summary}*")
         with st.expander(t(self.lang, "chapter.objectives"), expanded=False):
             st.markdown("\n".join(f"- {o}" for o in self.chapter.objectives))
+        st.download_button(t(self.lang, "handout.download"), data=partial(handout.build, chapter_id, self.lang),
+                           file_name=f"{chapter_id}-{self.lang}.html", mime="text/html", icon=":material/print:",
+                           help=t(self.lang, "handout.help"), on_click="ignore", type="tertiary")
 
     def section(self, section_id: str) -> None:
         section = self.chapter.section(section_id)
@@ -189,8 +192,11 @@ class ChapterPage:
         st.markdown(self.bodies[section_id], unsafe_allow_html=True)
 
     def close(self) -> None:
-        """The chapter's references, the lecturer's notes and links to its neighbours."""
+        """The chapter's self-check and exam practice, its references, the lecturer's notes and links
+        to its neighbours."""
         lang = self.lang
+        quiz.self_check(self.id, self.settings)
+        quiz.practice(self.id, self.settings)
         st.header(t(lang, "chapter.references"), anchor="references")
         st.markdown("\n".join(f"1. {entry}" for entry in self.references))
         if self.chapter.teaching_notes:

@@ -82,3 +82,28 @@ def test_literal_escapes_markdown_and_shortens():
     assert render.literal("a*b_c") == r"a\*b\_c"
     assert render.literal("x" * 100) == "x" * 40 + "…"
     assert render.literal("[t](u)") == r"\[t\]\(u\)"
+
+
+CHAPTER = {"type": "chapter", "year": 1981, "title": "How consumer evaluation processes differ between goods and services",
+           "book": "Marketing of services", "venue": "American Marketing Association", "place": "Chicago",
+           "pages": "186–190", "authors": [{"family": "Zeithaml", "given": "V. A."}],
+           "editors": [{"family": "Donnelly", "given": "J. H."}, {"family": "George", "given": "W. R."}]}
+
+
+def test_a_chapter_in_an_edited_book_in_both_styles():
+    assert render.apa(CHAPTER) == (
+        "Zeithaml, V. A. (1981). How consumer evaluation processes differ between goods and services. "
+        "In J. H. Donnelly & W. R. George (Eds.), *Marketing of services* (pp. 186–190). American Marketing Association.")
+    assert render.gbt7714(CHAPTER) == (
+        "ZEITHAML V A. How consumer evaluation processes differ between goods and services[M]//DONNELLY J H, "
+        "GEORGE W R. Marketing of services. Chicago: American Marketing Association, 1981: 186-190.")
+
+
+def test_a_conference_paper_is_marked_c_in_gbt7714():
+    paper = {"type": "chapter", "year": 2001, "title": "Life cycle and creation of attractive quality",
+             "venue": "Proceedings of the 4th International QMOD Conference", "place": "Linköping",
+             "authors": [{"family": "Kano", "given": "N."}]}
+    assert render.gbt7714(paper) == ("KANO N. Life cycle and creation of attractive quality[C]//Proceedings of the "
+                                     "4th International QMOD Conference. Linköping, 2001.")
+    assert render.apa(paper) == ("Kano, N. (2001). Life cycle and creation of attractive quality. "
+                                 "In *Proceedings of the 4th International QMOD Conference*.")

@@ -15,6 +15,7 @@ from .common import Rows, data_table, exhibit_frame, term_name
 
 LEVELS_KEY = "zot_levels"
 FACTORS_KEY = "zot_factors"
+DEFAULT_FACTORS = ["emergency"]      # the exhibit opens with an emergency that makes the zone's point
 STEP = 0.1
 
 
@@ -107,10 +108,7 @@ def _zones(settings: Settings) -> None:
     narrowest, widest = min(rows, key=lambda r: r["width"]), max(rows, key=lambda r: r["width"])
     st.markdown(t(lang, f"{key}.reading", narrow=narrowest["row"], narrow_width=narrowest["width"],
                   wide=widest["row"], wide_width=widest["width"]))
-    data_table(rows, lang, {"row": t(lang, f"{key}.dimension"), "adequate": term_name("adequate-service", lang),
-                      "desired": term_name("desired-service", lang), "width": t(lang, "exhibits.width"),
-                      "perceived": term_name("perceived-service", lang), "msa": "MSA", "mss": "MSS",
-                      "verdict": t(lang, "exhibits.verdict")})
+    data_table(rows, lang, _zone_columns(lang))
 
 
 def factor_rows(active: list[str], lang: str) -> Rows:
@@ -133,7 +131,7 @@ def _factors(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.zone_factors"
     if FACTORS_KEY not in st.session_state:
-        st.session_state[FACTORS_KEY] = ["emergency"]
+        st.session_state[FACTORS_KEY] = list(DEFAULT_FACTORS)
     active = st.pills(t(lang, f"{key}.pick"), tolerance.FACTOR_IDS, selection_mode="multi", key=FACTORS_KEY,
                       format_func=lambda f: t(lang, f"factors.{f}.label")) or []
     base = tolerance.BASELINE
@@ -160,7 +158,27 @@ def _factors(settings: Settings) -> None:
         st.markdown(f"- **{t(lang, f'factors.{factor_id}.label')}** — {t(lang, f'factors.{factor_id}.why')}")
     if moved.adequate == moved.desired and active:
         st.warning(t(lang, f"{key}.closed"))
-    data_table(factor_rows(active, lang), lang, {
-        "factor": t(lang, f"{key}.factor"), "determinant": t(lang, f"{key}.determinant"),
-        "desired": term_name("desired-service", lang), "adequate": term_name("adequate-service", lang),
-        "active": t(lang, f"{key}.active")})
+    data_table(factor_rows(active, lang), lang, _factor_columns(lang))
+
+
+def _zone_columns(lang: str) -> dict[str, str]:
+    return {"row": t(lang, "exhibits.tolerance_zone.dimension"), "adequate": term_name("adequate-service", lang),
+            "desired": term_name("desired-service", lang), "width": t(lang, "exhibits.width"),
+            "perceived": term_name("perceived-service", lang), "msa": "MSA", "mss": "MSS",
+            "verdict": t(lang, "exhibits.verdict")}
+
+
+def _factor_columns(lang: str) -> dict[str, str]:
+    key = "exhibits.zone_factors"
+    return {"factor": t(lang, f"{key}.factor"), "determinant": t(lang, f"{key}.determinant"),
+            "desired": term_name("desired-service", lang), "adequate": term_name("adequate-service", lang),
+            "active": t(lang, f"{key}.active")}
+
+
+def handout_tables(lang: str) -> list[dict]:
+    """Both exhibits' default data, for the printable handout."""
+    return [{"title": t(lang, "exhibits.tolerance_zone.title"), "columns": _zone_columns(lang),
+             "rows": zone_rows(dict(tolerance.DEFAULT_EXPECTATIONS), lang),
+             "source": t(lang, "exhibits.tolerance_zone.source")},
+            {"title": t(lang, "exhibits.zone_factors.title"), "columns": _factor_columns(lang),
+             "rows": factor_rows(DEFAULT_FACTORS, lang), "source": t(lang, "exhibits.zone_factors.source")}]

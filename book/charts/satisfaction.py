@@ -1,0 +1,255 @@
+"""Charts of the satisfaction chapter: the disconfirmation map, the Kano diagram, the evaluation grid,
+the Better–Worse scatter, and the ACSI model as a Graphviz diagram. Specs only; no theory here."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import altair as alt
+
+from . import DATA, OKABE_ITO, finish
+
+# One colour, one point shape and one dash pattern per Kano category, so no category is told by colour alone.
+KANO_COLOURS = {"A": "#009E73", "O": "#0072B2", "M": "#D55E00", "I": "#000000", "R": "#CC79A7", "Q": "#E69F00"}
+KANO_SHAPES = {"A": "triangle-up", "O": "circle", "M": "square", "I": "diamond", "R": "triangle-down", "Q": "cross"}
+KANO_DASHES = {"A": [1, 0], "O": [8, 4], "M": [2, 3], "I": [12, 3, 2, 3], "R": [4, 4], "Q": [1, 0]}
+VERDICT_COLOURS = {"fell_short": OKABE_ITO[5], "met": OKABE_ITO[4], "exceeded": OKABE_ITO[2]}
+VERDICT_SHAPES = {"fell_short": "triangle-down", "met": "circle", "exceeded": "triangle-up"}
+SCALE_1_10 = [1, 10]
+LEGEND_COLUMNS = 2      # six category names side by side would run off a phone screen
+
+
+def _rows_from_top(spec: dict) -> dict:
+    """Let layers drawn from the exhibit's rows inherit the chart's top-level data.
+
+    Streamlit sends the rows as the chart's top-level data. When every layer uses them, Altair hoists
+    the reference to the top and `finish` drops it; when fixed guides (diagonals, quadrant lines, their
+    labels) bring small inline datasets, the row layers keep a reference to a named dataset that
+    Streamlit never fills, so it is removed here.
+    """
+    for layer in spec.get("layer", []):
+        if layer.get("data") == {"name": DATA.name}:
+            del layer["data"]
+    return spec
+
+
+def _category_scale(names: dict[str, str], kind: str) -> alt.Scale:
+    keys = list(names)
+    table = {"colour": KANO_COLOURS, "shape": KANO_SHAPES, "dash": KANO_DASHES}[kind]
+    return alt.Scale(domain=[names[k] for k in keys], range=[table[k] for k in keys])
+
+
+@lru_cache(maxsize=16)
+def disconfirmation_spec(labels: tuple[tuple[str, str], ...], verdicts: tuple[tuple[str, str], ...],
+                         scale: float = 1.0) -> dict:
+    """Expectation (x) against perceived performance (y) on 1–10; above the diagonal expectations
+    are exceeded, below it they are not met. Data: name, expected, perceived, index, verdict, highlight,
+    place (where the point's label goes: left, right, above or below)."""
+    names, verdict_names = dict(labels), dict(verdicts)
+    x_scale, y_scale = alt.Scale(domain=SCALE_1_10, nice=False), alt.Scale(domain=SCALE_1_10, nice=False)
+    ticks = list(range(1, 11))
+    region_rows = {"exceeded": [{"x": 1, "low": 1, "high": 10}, {"x": 10, "low": 10, "high": 10}],
+                   "fell_short": [{"x": 1, "low": 1, "high": 1}, {"x": 10, "low": 1, "high": 10}]}
+    regions = [alt.Chart(alt.Data(values=rows)).mark_area(opacity=0.08, color=VERDICT_COLOURS[region]).encode(
+        x=alt.X("x:Q", scale=x_scale, title=names["expected"], axis=alt.Axis(values=ticks, format="d")),
+        y=alt.Y("low:Q", scale=y_scale, title=names["perceived"], axis=alt.Axis(values=ticks, format="d")),
+        y2="high:Q") for region, rows in region_rows.items()]
+    diagonal = alt.Chart(alt.Data(values=[{"x": 1, "y": 1}, {"x": 10, "y": 10}])).mark_line(
+        color="#555555", strokeDash=[6, 4], strokeWidth=1.5 * scale).encode(x="x:Q", y="y:Q")
+    # `align` is a mark property, not an encoding channel, so each region label is its own text mark.
+    region_text = alt.layer(*[
+        alt.Chart(alt.Data(values=[row])).mark_text(fontSize=12 * scale, color="#444444", align=row["align"],
+                                                    baseline="middle").encode(x="x:Q", y="y:Q", text="text:N")
+        for row in ({"x": 1.3, "y": 9.5, "text": names["region_exceeded"], "align": "left"},
+                    {"x": 9.7, "y": 1.5, "text": names["region_fell_short"], "align": "right"},
+                    {"x": 9.6, "y": 9.95, "text": names["diagonal"], "align": "right"})])
+    keys = list(VERDICT_COLOURS)
+    domain = [verdict_names[k] for k in keys]
+    tips = [alt.Tooltip("name:N", title=names["name"]),
+            alt.Tooltip("expected:Q", title=names["expected"], format=".1f"),
+            alt.Tooltip("perceived:Q", title=names["perceived"], format=".1f"),
+            alt.Tooltip("index:Q", title=names["index"], format=".1f"),
+            alt.Tooltip("verdict:N", title=names["verdict"])]
+    base = alt.Chart(DATA).encode(x=alt.X("expected:Q", scale=x_scale), y=alt.Y("perceived:Q", scale=y_scale),
+                                  tooltip=tips)
+    points = base.mark_point(filled=True, opacity=1).encode(
+        color=alt.Color("verdict:N", scale=alt.Scale(domain=domain, range=[VERDICT_COLOURS[k] for k in keys]),
+                        title=names["verdict"]),
+        shape=alt.Shape("verdict:N", scale=alt.Scale(domain=domain, range=[VERDICT_SHAPES[k] for k in keys]),
+                        title=names["verdict"]),
+        size=alt.condition("datum.highlight", alt.value(320 * scale * scale), alt.value(150 * scale * scale)),
+        stroke=alt.condition("datum.highlight", alt.value("#000000"), alt.value(None)),
+        strokeWidth=alt.condition("datum.highlight", alt.value(1.5 * scale), alt.value(0)))
+    # Each row says where its label goes (`place`), so that labels of nearby points do not collide
+    # and none runs off a phone-sized chart.
+    offsets = {"left": ("right", -11, 0), "right": ("left", 11, 0), "above": ("center", 0, -16),
+               "below": ("center", 0, 18)}
+    point_text = [base.transform_filter(f"datum.place == '{place}'").mark_text(
+                      align=align, dx=dx * scale, dy=dy * scale, fontSize=12 * scale, fontWeight="bold").encode(
+                      text="name:N", color=alt.Color("verdict:N", title=names["verdict"], scale=alt.Scale(
+                          domain=domain, range=[VERDICT_COLOURS[k] for k in keys])))
+                  for place, (align, dx, dy) in offsets.items()]
+    chart = alt.layer(*regions, diagonal, region_text, points, *point_text)
+    return _rows_from_top(finish(chart, scale, height=340 * scale))
+
+
+@lru_cache(maxsize=32)
+def kano_curves_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tuple[str, str], ...],
+                     scale: float = 1.0) -> dict:
+    """Satisfaction (−1 … +1) against fulfilment (−1 … +1), one curve per category, with a marker
+    where each curve meets the chosen fulfilment.
+
+    Data rows: kind ("curve" or "marker"), category (a label from `categories`), fulfilment,
+    satisfaction, highlight (bool: draw this curve strongly). Curves differ by colour and dash pattern,
+    markers by shape; the legend names them (the curves meet at both ends, leaving no room for labels).
+    """
+    names, category_names = dict(labels), dict(categories)
+    colour = _category_scale(category_names, "colour")
+    x = alt.X("fulfilment:Q", scale=alt.Scale(domain=[-1, 1], nice=False), title=names["x"],
+              axis=alt.Axis(values=[-1, -0.5, 0, 0.5, 1], labelExpr=(
+                  f"datum.value == -1 ? '{names['absent']}' : datum.value == 1 ? '{names['full']}' : ''")))
+    y = alt.Y("satisfaction:Q", scale=alt.Scale(domain=[-1.05, 1.05], nice=False), title=names["y"],
+              axis=alt.Axis(values=[-1, 0, 1], labelExpr=(
+                  f"datum.value == -1 ? '{names['dissatisfied']}' : datum.value == 1 ? '{names['satisfied']}'"
+                  f" : '{names['neutral']}'")))
+    base = alt.Chart(DATA).encode(x=x, y=y)
+    axes = alt.Chart(alt.Data(values=[{"v": 0}])).mark_rule(color="#888888", strokeWidth=scale)
+    lines = base.transform_filter("datum.kind == 'curve'").mark_line(strokeWidth=2.6 * scale).encode(
+        color=alt.Color("category:N", scale=colour, title=names["category"],
+                        legend=alt.Legend(columns=LEGEND_COLUMNS)),
+        strokeDash=alt.StrokeDash("category:N", scale=_category_scale(category_names, "dash"),
+                                  title=names["category"]),
+        opacity=alt.condition("datum.highlight", alt.value(1), alt.value(0.22)),
+        detail="category:N")
+    tips = [alt.Tooltip("category:N", title=names["category"]),
+            alt.Tooltip("fulfilment:Q", title=names["x"], format="+.2f"),
+            alt.Tooltip("satisfaction:Q", title=names["y"], format="+.2f")]
+    markers = base.transform_filter("datum.kind == 'marker'").mark_point(
+        filled=True, size=150 * scale * scale, opacity=1, stroke="#ffffff", strokeWidth=scale).encode(
+        color=alt.Color("category:N", scale=colour, title=names["category"]),
+        shape=alt.Shape("category:N", scale=_category_scale(category_names, "shape"), title=names["category"]),
+        tooltip=tips)
+    cursor = base.transform_filter("datum.kind == 'marker'").mark_rule(
+        color="#444444", strokeDash=[3, 3], strokeWidth=1.2 * scale).encode(x="fulfilment:Q")
+    chart = alt.layer(axes.encode(y=alt.Y("v:Q")), axes.encode(x=alt.X("v:Q")), lines, cursor, markers)
+    return _rows_from_top(finish(chart, scale, height=330 * scale))
+
+
+@lru_cache(maxsize=16)
+def evaluation_grid_spec(labels: tuple[tuple[str, str], ...], answers: tuple[str, ...],
+                         categories: tuple[tuple[str, str], ...], scale: float = 1.0) -> dict:
+    """The 5×5 evaluation table as a grid: rows are functional answers, columns dysfunctional ones,
+    each cell coloured and lettered by its category; the selected cell is outlined.
+    Data rows: functional, dysfunctional (answer labels), code (A…Q), category (its name), selected."""
+    names, category_names = dict(labels), dict(categories)
+    # Long answer labels (English) are slanted so that five of them fit across a phone screen.
+    angle = -40 if max(len(a) for a in answers) > 6 else 0
+    x = alt.X("dysfunctional:N", sort=list(answers), title=names["dysfunctional"],
+              axis=alt.Axis(orient="top", labelAngle=angle, labelAlign="left" if angle else "center",
+                            labelLimit=130 * scale))
+    y = alt.Y("functional:N", sort=list(answers), title=names["functional"], axis=alt.Axis(labelLimit=120 * scale))
+    tips = [alt.Tooltip("functional:N", title=names["functional"]),
+            alt.Tooltip("dysfunctional:N", title=names["dysfunctional"]),
+            alt.Tooltip("category:N", title=names["category"])]
+    base = alt.Chart(DATA).encode(x=x, y=y, tooltip=tips)
+    cells = base.mark_rect(cornerRadius=2).encode(
+        color=alt.Color("category:N", scale=_category_scale(category_names, "colour"), title=names["category"],
+                        legend=alt.Legend(columns=LEGEND_COLUMNS)),
+        opacity=alt.condition("datum.selected", alt.value(0.95), alt.value(0.3)),
+        stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value("#ffffff")),
+        strokeWidth=alt.condition("datum.selected", alt.value(4 * scale), alt.value(1.5 * scale)))
+    letters = base.mark_text(fontSize=16 * scale, fontWeight="bold").encode(
+        text="code:N", color=alt.condition("datum.selected", alt.value("#ffffff"), alt.value("#222222")))
+    return finish(alt.layer(cells, letters), scale, height=alt.Step(44 * scale))
+
+
+@lru_cache(maxsize=16)
+def better_worse_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tuple[str, str], ...],
+                      scale: float = 1.0, split: float = 0.5) -> dict:
+    """Better (y) against |Worse| (x), both 0–1, split into quadrants at `split`.
+    Data rows: feature, better, worse_abs, worse, category (the name of the feature's mode), highlight,
+    place (where the label goes: right, left, below or above-right of the point)."""
+    names, category_names = dict(labels), dict(categories)
+    axis = alt.Scale(domain=[0, 1], nice=False)
+    ticks = [0, 0.25, 0.5, 0.75, 1]
+    x = alt.X("worse_abs:Q", scale=axis, title=names["x"], axis=alt.Axis(values=ticks, format=".2f"))
+    y = alt.Y("better:Q", scale=axis, title=names["y"], axis=alt.Axis(values=ticks, format=".2f"))
+    splits = alt.Chart(alt.Data(values=[{"v": split}])).mark_rule(color="#777777", strokeDash=[5, 4],
+                                                                   strokeWidth=1.2 * scale)
+    corner = 0.03
+    quadrant_rows = ({"x": corner, "y": 1 - corner, "text": names["quadrant_A"], "align": "left"},
+                     {"x": 1 - corner, "y": 1 - corner, "text": names["quadrant_O"], "align": "right"},
+                     {"x": 1 - corner, "y": corner, "text": names["quadrant_M"], "align": "right"},
+                     {"x": corner, "y": corner, "text": names["quadrant_I"], "align": "left"})
+    quadrants = alt.layer(*[
+        alt.Chart(alt.Data(values=[row])).mark_text(fontSize=12 * scale, color="#555555", align=row["align"],
+                                                    baseline="middle", fontStyle="italic").encode(
+            x=alt.X("x:Q", scale=axis), y=alt.Y("y:Q", scale=axis), text="text:N")
+        for row in quadrant_rows])
+    tips = [alt.Tooltip("feature:N", title=names["feature"]),
+            alt.Tooltip("better:Q", title="Better", format=".2f"),
+            alt.Tooltip("worse:Q", title="Worse", format=".2f"),
+            alt.Tooltip("category:N", title=names["category"])]
+    base = alt.Chart(DATA).encode(x=x, y=y, tooltip=tips)
+    points = base.mark_point(filled=True, opacity=1).encode(
+        color=alt.Color("category:N", scale=_category_scale(category_names, "colour"), title=names["category"],
+                        legend=alt.Legend(columns=LEGEND_COLUMNS)),
+        shape=alt.Shape("category:N", scale=_category_scale(category_names, "shape"), title=names["category"]),
+        size=alt.condition("datum.highlight", alt.value(340 * scale * scale), alt.value(150 * scale * scale)),
+        stroke=alt.condition("datum.highlight", alt.value("#000000"), alt.value(None)),
+        strokeWidth=alt.condition("datum.highlight", alt.value(1.5 * scale), alt.value(0)))
+    # Each row says where its label goes (`place`), so that long names of nearby points do not collide.
+    offsets = {"right": ("left", 10, -8), "left": ("right", -10, -8), "below": ("left", 6, 16),
+               "above": ("left", 8, -20)}
+    text = [base.transform_filter(f"datum.place == '{place}' && {test}").mark_text(
+                align=align, dx=dx * scale, dy=dy * scale, fontSize=12 * scale, fontWeight=weight).encode(
+                text="feature:N")
+            for test, weight in (("!datum.highlight", "normal"), ("datum.highlight", "bold"))
+            for place, (align, dx, dy) in offsets.items()]
+    chart = alt.layer(splits.encode(x=alt.X("v:Q", scale=axis)), splits.encode(y=alt.Y("v:Q", scale=axis)),
+                      quadrants, points, *text)
+    return _rows_from_top(finish(chart, scale, height=360 * scale))
+
+
+def _wrap(text: str, width: int = 20) -> list[str]:
+    """Break a label into lines of at most `width` units, a CJK character counting two: Graphviz does
+    not wrap, and narrow boxes keep the diagram legible on a phone."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for token in re.findall(r"[A-Za-z0-9'’()\-–.]+ ?|\S ?| ", paragraph):
+            size = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in token.rstrip())
+            if line and used + size > width:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            line += token
+            used += size + (len(token) - len(token.rstrip()))
+        lines.append(line.rstrip())
+    return [line for line in lines if line]
+
+
+@lru_cache(maxsize=8)
+def acsi_dot(labels: tuple[tuple[str, str], ...], scale: float = 1.0) -> str:
+    """The ACSI model's structure as Graphviz DOT: drivers on the left, satisfaction in the centre,
+    outcomes on the right. `labels` names the six constructs and the meaning of the two signs."""
+    names = dict(labels)
+    size = 13 * scale
+
+    def node(key: str, colour: str) -> str:
+        label = "\\n".join(_wrap(names[key].replace('"', "'")))
+        return (f'{key} [label="{label}", shape=box, style="rounded,filled", fillcolor="{colour}", '
+                f'fontsize={size:.1f}, margin="0.12,0.06"];')
+
+    # Signs on the arrows, their meaning in the tooltip: long edge labels would widen the diagram until
+    # its text became unreadable in a phone's narrow column.
+    lines = ["digraph ACSI {", "rankdir=LR; nodesep=0.3; ranksep=0.45; bgcolor=transparent;",
+             f'node [fontname="Noto Sans CJK SC, sans-serif"]; edge [fontname="Noto Sans CJK SC, sans-serif", '
+             f'fontsize={size * 1.3:.1f}, color="#444444"];',
+             "{rank=same; expectations; quality; value;}", "{rank=same; complaints; loyalty;}",
+             node("expectations", "#e8f1f8"), node("quality", "#e8f1f8"), node("value", "#e8f1f8"),
+             node("satisfaction", "#fde9d4"), node("complaints", "#f2f2f2"), node("loyalty", "#f2f2f2"),
+             "expectations -> satisfaction; quality -> satisfaction; value -> satisfaction;",
+             f'satisfaction -> complaints [label="−", tooltip="{names["minus"]}", style=dashed];',
+             f'satisfaction -> loyalty [label="+", tooltip="{names["plus"]}"];', "}"]
+    return "\n".join(lines)

@@ -1,0 +1,403 @@
+"""Exhibits for the satisfaction chapter: the satisfaction index, the ACSI model, and the Kano model's
+diagram, questionnaire, life cycle and Better–Worse analysis."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+import pyarrow as pa
+import streamlit as st
+
+from models import kano, satisfaction
+from models.kano import ANSWERS, CATEGORIES, DRAWN_CATEGORIES, LIFE_CYCLE
+
+from ..charts import satisfaction as charts
+from ..content import CONTENT, LANGS
+from ..i18n import t
+from ..settings import CHOICES, Settings
+from .common import Rows, data_table, exhibit_frame
+
+SURVEY = CONTENT / "data" / "kano_hotel_survey.csv"
+COUNTS_KEY = "ks_bw_counts"
+CURVE_POINTS = 41                       # fulfilment from −1 to +1 in steps of 0.05
+VERDICT_BOX = {"exceeded": st.success, "met": st.info, "fell_short": st.error}
+SHOWN_ORDER = ("A", "O", "M", "I", "R", "Q")   # the order readers meet the categories in the text
+
+
+def _scales() -> set[float]:
+    return {Settings(size=size).scale for size in CHOICES["size"]}
+
+
+def _categories(lang: str, codes: tuple[str, ...] = SHOWN_ORDER) -> dict[str, str]:
+    return {c: t(lang, f"satisfaction.categories.{c}") for c in codes}
+
+
+def _verdicts(lang: str) -> dict[str, str]:
+    return {v: t(lang, f"satisfaction.verdicts.{v}") for v in ("exceeded", "met", "fell_short")}
+
+
+def _labels(lang: str, key: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, t(lang, f"{key}.{name}")) for name in names)
+
+
+def _chart(spec: dict, data: dict, alt_text: str) -> None:
+    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
+    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
+
+
+def _columns(rows: Rows, fields: tuple[str, ...]) -> dict[str, list]:
+    return {field: [row[field] for row in rows] for field in fields}
+
+
+# ── Satisfaction as performance against expectation ──────────────────────────────────────────
+
+INDEX_KEY = "exhibits.satisfaction_index"
+INDEX_FIELDS = ("name", "expected", "perceived", "index", "verdict", "highlight", "place")
+LABEL_PLACES = {"last_year": "left", "competitor": "left"}   # this year's label goes below (or above) its point
+
+
+def _index_spec(lang: str, scale: float) -> dict:
+    labels = (("expected", t(lang, f"{INDEX_KEY}.axis_expected")), ("perceived", t(lang, f"{INDEX_KEY}.axis_perceived")),
+              *_labels(lang, INDEX_KEY, ("name", "index", "region_exceeded", "region_fell_short", "diagonal")),
+              ("verdict", t(lang, "exhibits.verdict")))
+    return charts.disconfirmation_spec(labels, tuple(_verdicts(lang).items()), scale)
+
+
+def index_rows(this_year: tuple[float, float], lang: str) -> Rows:
+    """This year's point (from the sliders) and the fixed comparison points, with index and verdict."""
+    points = {**satisfaction.EXAMPLE_POINTS, "this_year": this_year}
+    verdicts = _verdicts(lang)
+    rows = []
+    for name, (expected, perceived) in points.items():
+        result = satisfaction.assess(expected, perceived)
+        place = LABEL_PLACES.get(name, "below" if perceived >= 2 else "above")
+        rows.append({"id": name, "name": t(lang, f"{INDEX_KEY}.{name}"), "expected": expected, "perceived": perceived,
+                     "difference": f"{result.disconfirmation:+.1f}", "index": round(result.index, 1),
+                     "verdict": verdicts[result.verdict], "highlight": name == "this_year", "place": place})
+    return rows
+
+
+def satisfaction_index(settings: Settings) -> None:
+    """Exhibit: expectation and perceived performance give the index and the verdict."""
+    exhibit_frame(settings, "satisfaction_index", _index, t(settings.lang, f"{INDEX_KEY}.scenario"))
+
+
+@st.fragment
+def _index(settings: Settings) -> None:
+    lang = settings.lang
+    default_expected, default_perceived = satisfaction.EXAMPLE_POINTS["this_year"]
+    left, right = st.columns(2)
+    expected = left.slider(t(lang, f"{INDEX_KEY}.expected"), satisfaction.SCALE_MIN, satisfaction.SCALE_MAX,
+                           value=default_expected, step=0.5, format="%.1f", key="ks_expected")
+    perceived = right.slider(t(lang, f"{INDEX_KEY}.perceived"), satisfaction.SCALE_MIN, satisfaction.SCALE_MAX,
+                             value=default_perceived, step=0.5, format="%.1f", key="ks_perceived")
+    result = satisfaction.assess(expected, perceived)
+    left, right = st.columns(2)
+    left.metric(t(lang, f"{INDEX_KEY}.index"), f"{result.index:.1f}", help=t(lang, f"{INDEX_KEY}.index_help"))
+    right.metric(t(lang, f"{INDEX_KEY}.difference"), f"{result.disconfirmation:+.1f}",
+                 help=t(lang, f"{INDEX_KEY}.difference_help"))
+    VERDICT_BOX[result.verdict](t(lang, f"{INDEX_KEY}.verdicts.{result.verdict}", subject=t(lang, f"{INDEX_KEY}.this_year"),
+                                  d=result.disconfirmation, index=result.index))
+    rows = index_rows((expected, perceived), lang)
+    _chart(_index_spec(lang, settings.scale), _columns(rows, INDEX_FIELDS), t(lang, f"{INDEX_KEY}.alt"))
+    st.markdown(t(lang, f"{INDEX_KEY}.reading"))
+    data_table(rows, lang, {"name": t(lang, f"{INDEX_KEY}.name"), "expected": t(lang, f"{INDEX_KEY}.expected"),
+                            "perceived": t(lang, f"{INDEX_KEY}.perceived"), "difference": "D = P − E",
+                            "index": t(lang, f"{INDEX_KEY}.index"), "verdict": t(lang, "exhibits.verdict")})
+
+
+# ── The ACSI model ───────────────────────────────────────────────────────────────────────────
+
+ACSI_KEY = "exhibits.acsi_model"
+ACSI_NODES = ("expectations", "quality", "value", "satisfaction", "complaints", "loyalty")
+ACSI_ITEMS = (("overall", 8.0), ("disconfirmation", 7.0), ("ideal", 7.0))
+
+
+def _acsi_dot(lang: str, scale: float) -> str:
+    return charts.acsi_dot(_labels(lang, ACSI_KEY, (*ACSI_NODES, "minus", "plus")), scale)
+
+
+def acsi_rows(lang: str) -> Rows:
+    """The model's arrows in words, for the data table."""
+    name = {node: t(lang, f"{ACSI_KEY}.{node}").replace("\n", " ") for node in ACSI_NODES}
+    drives = t(lang, f"{ACSI_KEY}.drives")
+    rows = [{"from": name[driver], "to": name["satisfaction"], "relation": drives}
+            for driver in ("expectations", "quality", "value")]
+    rows += [{"from": name["satisfaction"], "to": name[outcome], "relation": t(lang, f"{ACSI_KEY}.{sign}")}
+             for outcome, sign in (("complaints", "minus"), ("loyalty", "plus"))]
+    return rows
+
+
+def acsi_model(settings: Settings) -> None:
+    """Exhibit: the ACSI model's structure, and the 0–100 score from its three questions."""
+    exhibit_frame(settings, "acsi_model", _acsi)
+
+
+@st.fragment
+def _acsi(settings: Settings) -> None:
+    lang = settings.lang
+    st.graphviz_chart(_acsi_dot(lang, settings.scale), width="stretch", alt=t(lang, f"{ACSI_KEY}.alt"))
+    columns = st.columns(3)
+    ratings = [column.slider(t(lang, f"{ACSI_KEY}.item_{item}"), satisfaction.ACSI_MIN, satisfaction.ACSI_MAX,
+                             value=default, step=0.5, format="%.1f", key=f"ks_acsi_{item}")
+               for column, (item, default) in zip(columns, ACSI_ITEMS)]
+    score = satisfaction.acsi_score(*ratings)
+    st.metric(t(lang, f"{ACSI_KEY}.score"), f"{score:.1f}", help=t(lang, f"{ACSI_KEY}.score_help"))
+    data_table(acsi_rows(lang), lang, {"from": t(lang, f"{ACSI_KEY}.from"), "to": t(lang, f"{ACSI_KEY}.to"),
+                                       "relation": t(lang, f"{ACSI_KEY}.relation")})
+
+
+# ── The Kano diagram ─────────────────────────────────────────────────────────────────────────
+
+DIAGRAM_KEY = "exhibits.kano_diagram"
+CURVE_FIELDS = ("kind", "category", "fulfilment", "satisfaction", "highlight")
+
+
+def _curves_spec(lang: str, scale: float) -> dict:
+    labels = _labels(lang, DIAGRAM_KEY, ("x", "absent", "full", "y", "dissatisfied", "satisfied", "neutral", "category"))
+    return charts.kano_curves_spec(labels, tuple(_categories(lang, DRAWN_CATEGORIES).items()), scale)
+
+
+def curve_rows(categories: list[str], fulfilment: float | None, k: float, lang: str,
+               highlight: str | None = None) -> Rows:
+    """Points along each chosen category's curve, plus one marker per curve at `fulfilment`."""
+    names = _categories(lang, DRAWN_CATEGORIES)
+    rows = []
+    for code in categories:
+        strong = highlight in (None, code)
+        for i in range(CURVE_POINTS):
+            x = round(-1 + 2 * i / (CURVE_POINTS - 1), 10)
+            rows.append({"kind": "curve", "category": names[code], "fulfilment": x,
+                         "satisfaction": kano.curve(code, x, k), "highlight": strong})
+        if fulfilment is not None:
+            rows.append({"kind": "marker", "category": names[code], "fulfilment": fulfilment,
+                         "satisfaction": kano.curve(code, fulfilment, k), "highlight": strong})
+    return rows
+
+
+def kano_diagram(settings: Settings) -> None:
+    """Exhibit: satisfaction against fulfilment for each kind of quality."""
+    exhibit_frame(settings, "kano_diagram", _diagram)
+
+
+@st.fragment
+def _diagram(settings: Settings) -> None:
+    lang = settings.lang
+    names = _categories(lang, DRAWN_CATEGORIES)
+    chosen = st.pills(t(lang, f"{DIAGRAM_KEY}.pick"), DRAWN_CATEGORIES, selection_mode="multi", key="ks_kano_show",
+                      default=["A", "O", "M", "I"], format_func=names.get) or []
+    left, right = st.columns([3, 2])
+    x = left.slider(t(lang, f"{DIAGRAM_KEY}.fulfilment"), -1.0, 1.0, value=-0.5, step=0.05, format="%+.2f",
+                    key="ks_kano_fulfilment")
+    k = right.slider(t(lang, f"{DIAGRAM_KEY}.curvature"), 1.0, 6.0, value=3.0, step=0.5, format="%.1f",
+                     key="ks_kano_k", help=t(lang, f"{DIAGRAM_KEY}.curvature_help"))
+    chosen = [c for c in DRAWN_CATEGORIES if c in chosen]
+    if not chosen:
+        st.warning(t(lang, f"{DIAGRAM_KEY}.empty"))
+    else:
+        rows = curve_rows(chosen, x, k, lang)
+        _chart(_curves_spec(lang, settings.scale), _columns(rows, CURVE_FIELDS), t(lang, f"{DIAGRAM_KEY}.alt"))
+    at = {c: kano.curve(c, x, k) for c in DRAWN_CATEGORIES}
+    st.markdown(t(lang, f"{DIAGRAM_KEY}.reading", x=x, m=at["M"], a=at["A"], o=at["O"]))
+    table = [{"category": names[c], "value": f"{at[c]:+.2f}"} for c in chosen]
+    data_table(table, lang, {"category": t(lang, f"{DIAGRAM_KEY}.category"), "value": t(lang, f"{DIAGRAM_KEY}.value")})
+
+
+# ── The Kano questionnaire and its evaluation table ─────────────────────────────────────────
+
+QUESTION_KEY = "exhibits.kano_questionnaire"
+GRID_FIELDS = ("functional", "dysfunctional", "code", "category", "selected")
+
+
+@lru_cache(maxsize=1)
+def survey() -> dict[str, dict[str, int]]:
+    """The chapter's teaching survey: feature id → category counts (content/data/kano_hotel_survey.csv)."""
+    with open(SURVEY, encoding="utf-8") as f:
+        reader = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {row["feature"]: {c: int(row[c]) for c in CATEGORIES} for row in reader}
+
+
+def _answers(lang: str) -> dict[str, str]:
+    return {a: t(lang, f"satisfaction.answers.{a}") for a in ANSWERS}
+
+
+def _grid_spec(lang: str, scale: float) -> dict:
+    labels = (("functional", t(lang, f"{QUESTION_KEY}.axis_functional")),
+              ("dysfunctional", t(lang, f"{QUESTION_KEY}.axis_dysfunctional")),
+              ("category", t(lang, f"{QUESTION_KEY}.category")))
+    return charts.evaluation_grid_spec(labels, tuple(_answers(lang).values()), tuple(_categories(lang).items()), scale)
+
+
+def grid_rows(functional: str, dysfunctional: str, lang: str) -> Rows:
+    """All 25 cells of the evaluation table; the cell for the reader's two answers is selected."""
+    answers, names = _answers(lang), _categories(lang)
+    return [{"functional": answers[f], "dysfunctional": answers[d], "code": kano.evaluate(f, d),
+             "category": names[kano.evaluate(f, d)], "selected": (f, d) == (functional, dysfunctional)}
+            for f in ANSWERS for d in ANSWERS]
+
+
+def kano_questionnaire(settings: Settings) -> None:
+    """Exhibit: answer the functional and dysfunctional question and read the category off the table."""
+    exhibit_frame(settings, "kano_questionnaire", _questionnaire)
+
+
+@st.fragment
+def _questionnaire(settings: Settings) -> None:
+    lang = settings.lang
+    answers = _answers(lang)
+    feature = st.selectbox(t(lang, f"{QUESTION_KEY}.feature"), list(survey()), key="ks_q_feature",
+                           format_func=lambda f: t(lang, f"satisfaction.features.{f}"))
+    name = t(lang, f"satisfaction.features.{feature}")
+    functional = st.radio(t(lang, f"{QUESTION_KEY}.functional", feature=name), ANSWERS, index=ANSWERS.index("must-be"),
+                          horizontal=True, key="ks_q_functional", format_func=answers.get)
+    dysfunctional = st.radio(t(lang, f"{QUESTION_KEY}.dysfunctional", feature=name), ANSWERS,
+                             index=ANSWERS.index("dislike"), horizontal=True, key="ks_q_dysfunctional",
+                             format_func=answers.get)
+    code = kano.evaluate(functional, dysfunctional)
+    st.success(t(lang, f"{QUESTION_KEY}.result", row=kano.answer_code(functional),
+                 column=kano.answer_code(dysfunctional), category=_categories(lang)[code])
+               + "\n\n" + t(lang, f"satisfaction.meanings.{code}"))
+    rows = grid_rows(functional, dysfunctional, lang)
+    _chart(_grid_spec(lang, settings.scale), _columns(rows, GRID_FIELDS), t(lang, f"{QUESTION_KEY}.alt"))
+    table = [{"functional": answers[f], **{d: kano.evaluate(f, d) for d in ANSWERS}} for f in ANSWERS]
+    data_table(table, lang, {"functional": t(lang, f"{QUESTION_KEY}.axis_functional"), **answers})
+
+
+# ── The life cycle of a quality attribute ────────────────────────────────────────────────────
+
+CYCLE_KEY = "exhibits.kano_life_cycle"
+
+
+def kano_life_cycle(settings: Settings) -> None:
+    """Exhibit: one attribute's category through time, indifferent → attractive → one-dimensional → must-be."""
+    exhibit_frame(settings, "kano_life_cycle", _life_cycle)
+
+
+@st.fragment
+def _life_cycle(settings: Settings) -> None:
+    lang = settings.lang
+    names = _categories(lang, DRAWN_CATEGORIES)
+    stage = st.select_slider(t(lang, f"{CYCLE_KEY}.stage"), LIFE_CYCLE, value="A", key="ks_cycle_stage",
+                             format_func=lambda s: t(lang, f"{CYCLE_KEY}.stages.{s}"))
+    path = " → ".join(f"**{names[s]}**" if s == stage else names[s] for s in LIFE_CYCLE)
+    st.markdown(path)
+    st.info(t(lang, f"{CYCLE_KEY}.category", category=names[stage]))
+    rows = curve_rows(list(LIFE_CYCLE), None, 3.0, lang, highlight=stage)
+    _chart(_curves_spec(lang, settings.scale), _columns(rows, CURVE_FIELDS), t(lang, f"{CYCLE_KEY}.alt"))
+    left, right = st.columns(2)
+    left.markdown(f"**{t(lang, f'{CYCLE_KEY}.study_label')}**\n\n{t(lang, f'{CYCLE_KEY}.study.{stage}')}")
+    right.markdown(f"**{t(lang, f'{CYCLE_KEY}.example_label')}**\n\n{t(lang, f'{CYCLE_KEY}.example.{stage}')}")
+    table = [{"stage": t(lang, f"{CYCLE_KEY}.stages.{s}"), "category": names[s],
+              "example": t(lang, f"{CYCLE_KEY}.example.{s}")} for s in LIFE_CYCLE]
+    data_table(table, lang, {"stage": t(lang, f"{CYCLE_KEY}.stage"), "category": t(lang, f"{DIAGRAM_KEY}.category"),
+                             "example": t(lang, f"{CYCLE_KEY}.example_label")})
+
+
+# ── Better–Worse coefficients ────────────────────────────────────────────────────────────────
+
+BW_KEY = "exhibits.kano_better_worse"
+BW_FIELDS = ("feature", "better", "worse", "worse_abs", "category", "highlight", "place")
+# Label places that keep the teaching survey's long feature names apart (others go right, or left near
+# the right edge): the kiosk's name would run into the Wi-Fi label, the sales calls' into a quadrant name.
+BW_LABEL_PLACES = {"self-check-in": "below", "sales-calls": "above"}
+Q_SHARE_FLAG = 0.10          # a common rule of thumb: more than 10 % questionable answers suggests poor wording
+
+
+def _bw_spec(lang: str, scale: float) -> dict:
+    labels = _labels(lang, BW_KEY, ("x", "y", "quadrant_A", "quadrant_O", "quadrant_M", "quadrant_I", "feature",
+                                    "category"))
+    return charts.better_worse_spec(labels, tuple(_categories(lang).items()), scale)
+
+
+def _counts_store() -> dict[str, dict[str, int]]:
+    if COUNTS_KEY not in st.session_state:
+        st.session_state[COUNTS_KEY] = {f: dict(c) for f, c in survey().items()}
+    return st.session_state[COUNTS_KEY]
+
+
+def feature_rows(all_counts: dict[str, dict[str, int]], lang: str, threshold: float = 0.0,
+                 selected: str | None = None) -> Rows:
+    """One row per feature: counts, Better, Worse and the category; features without an A, O, M or I
+    answer get no coefficients (they stay in the table but not in the chart)."""
+    names = _categories(lang)
+    rows = []
+    for feature, counts in all_counts.items():
+        row = {"id": feature, "feature": t(lang, f"satisfaction.features.{feature}"), **counts,
+               "highlight": feature == selected, "category": "", "better": None, "worse": None, "worse_abs": None,
+               "better_text": "–", "worse_text": "–"}
+        if sum(counts.values()):
+            row["category"] = names[kano.classify(counts, threshold)]
+        if counts["A"] + counts["O"] + counts["M"] + counts["I"]:
+            better, worse = kano.better_worse(counts)
+            place = BW_LABEL_PLACES.get(feature, "left" if -worse > 0.6 else "right")
+            row.update(better=better, worse=worse, worse_abs=-worse, better_text=f"{better:.2f}",
+                       worse_text=f"{worse:.2f}", place=place)
+        rows.append(row)
+    return rows
+
+
+def kano_better_worse(settings: Settings) -> None:
+    """Exhibit: a small survey's counts give Better, Worse, the category and the four-quadrant chart."""
+    exhibit_frame(settings, "kano_better_worse", _better_worse, t(settings.lang, f"{BW_KEY}.scenario"))
+
+
+@st.fragment
+def _better_worse(settings: Settings) -> None:
+    lang = settings.lang
+    names = _categories(lang)
+    store = _counts_store()
+    feature = st.selectbox(t(lang, f"{BW_KEY}.pick"), list(store), index=list(store).index("wifi-speed"),
+                           key="ks_bw_feature", format_func=lambda f: t(lang, f"satisfaction.features.{f}"))
+    st.markdown(f"**{t(lang, f'{BW_KEY}.counts')}**")
+    columns = [*st.columns(3), *st.columns(3)]   # two rows, so a phone stacks them in reading order
+    for column, code in zip(columns, SHOWN_ORDER):
+        key = f"ks_bw_{feature}_{code}"
+        if key not in st.session_state:
+            st.session_state[key] = store[feature][code]
+        store[feature][code] = int(column.number_input(names[code], min_value=0, max_value=500, step=1, key=key))
+    threshold = st.slider(t(lang, f"{BW_KEY}.threshold"), 0.0, 0.2, value=0.0, step=0.01, format="%.2f",
+                          key="ks_bw_threshold", help=t(lang, f"{BW_KEY}.threshold_help"))
+    counts = store[feature]
+    rows = feature_rows(store, lang, threshold, feature)
+    row = next(r for r in rows if r["id"] == feature)
+    if not sum(counts.values()):
+        st.warning(t(lang, f"{BW_KEY}.no_answers"))
+    else:
+        _feature_summary(counts, row, threshold, lang)
+    plotted = [r for r in rows if r["better"] is not None]
+    _chart(_bw_spec(lang, settings.scale), _columns(plotted, BW_FIELDS), t(lang, f"{BW_KEY}.alt"))
+    data_table(rows, lang, {"feature": t(lang, f"{BW_KEY}.feature"), **{c: c for c in SHOWN_ORDER},
+                            "better_text": "Better", "worse_text": "Worse", "category": t(lang, f"{BW_KEY}.category")})
+
+
+def _feature_summary(counts: dict[str, int], row: dict, threshold: float, lang: str) -> None:
+    names = _categories(lang)
+    cols = [*st.columns(2), *st.columns(2)]
+    cols[0].metric(t(lang, f"{BW_KEY}.better"), row["better_text"], help=t(lang, f"{BW_KEY}.better_help"))
+    cols[1].metric(t(lang, f"{BW_KEY}.worse"), row["worse_text"], help=t(lang, f"{BW_KEY}.worse_help"))
+    cols[2].metric(t(lang, f"{BW_KEY}.mode"), row["category"])
+    if row["better"] is None:
+        cols[3].metric(t(lang, f"{BW_KEY}.quadrant"), "–")
+        st.warning(t(lang, f"{BW_KEY}.no_aomi"))
+    else:
+        cols[3].metric(t(lang, f"{BW_KEY}.quadrant"), names[kano.quadrant(row["better"], row["worse"])])
+    share = kano.shares(counts)
+    first, second = sorted(CATEGORIES, key=lambda c: (-share[c], CATEGORIES.index(c)))[:2]
+    if share[second] > 0 and share[first] - share[second] <= threshold + 1e-12:
+        st.info(t(lang, f"{BW_KEY}.tie", first=names[first], second=names[second],
+                  winner=names[kano.classify(counts, threshold)]))
+    if kano.classify(counts, threshold) == "R":
+        st.warning(t(lang, f"{BW_KEY}.reverse_note"))
+    if share["Q"] > Q_SHARE_FLAG:
+        st.warning(t(lang, f"{BW_KEY}.q_note", share=share["Q"]))
+
+
+def compile_charts() -> None:
+    """Compile every chart spec these exhibits can show, so the first reader does not wait for it."""
+    for lang in LANGS:
+        for scale in _scales():
+            _index_spec(lang, scale)
+            _acsi_dot(lang, scale)
+            _curves_spec(lang, scale)
+            _grid_spec(lang, scale)
+            _bw_spec(lang, scale)

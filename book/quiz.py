@@ -1,0 +1,97 @@
+"""The end-of-chapter self-check (multiple choice with feedback for every option) and exam practice
+(名词解释, 简答, 论述, 案例分析) whose answer outline opens only after the student writes an attempt or
+declines to. Questions come from content/quizzes/<chapter>.toml; a chapter without one shows neither.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from . import content
+from .i18n import t
+from .settings import Settings
+
+FORMATS = ("term", "short", "essay", "case")
+
+
+def load(chapter_id: str) -> dict | None:
+    name = f"quizzes/{chapter_id}.toml"
+    return content.load_toml(name) if (content.CONTENT / name).exists() else None
+
+
+def score(questions: list[dict], answers: dict[str, str | None]) -> int:
+    """How many questions are answered with their right option."""
+    return sum(answers.get(q["id"]) == q["answer"] for q in questions)
+
+
+def _round(chapter_id: str) -> int:
+    """Which attempt this is: a retry starts a new round, so every answer widget starts empty."""
+    return st.session_state.setdefault(f"quiz_round_{chapter_id}", 0)
+
+
+@st.fragment
+def self_check(chapter_id: str, settings: Settings) -> None:
+    quiz = load(chapter_id)
+    if not quiz or not quiz.get("choice"):
+        return
+    lang, questions = settings.lang, quiz["choice"]
+    attempt = _round(chapter_id)
+    st.header(t(lang, "quiz.heading"), anchor="self-check")
+    st.caption(t(lang, "quiz.intro", n=len(questions)))
+    checked_key = f"quiz_checked_{chapter_id}_{attempt}"
+    with st.form(f"quiz_{chapter_id}_{attempt}", border=False):
+        answers = {}
+        for number, q in enumerate(questions, 1):
+            options = {o["id"]: o for o in q["options"]}
+            answers[q["id"]] = st.radio(f"{number}. {q[lang]}", list(options), index=None,
+                                        key=f"quiz_{chapter_id}_{attempt}_{q['id']}",
+                                        format_func=lambda o, options=options: options[o][lang],
+                                        disabled=st.session_state.get(checked_key, False))
+        if st.form_submit_button(t(lang, "quiz.check"), type="primary"):
+            st.session_state[checked_key] = True
+            st.rerun(scope="fragment")
+    if not st.session_state.get(checked_key):
+        return
+    right = score(questions, answers)
+    st.subheader(t(lang, "quiz.score", right=right, total=len(questions)), anchor=False)
+    for number, q in enumerate(questions, 1):
+        options = {o["id"]: o for o in q["options"]}
+        chosen = answers.get(q["id"])
+        correct = options[q["answer"]]
+        if chosen is None:
+            st.warning(t(lang, "quiz.unanswered", n=number, answer=correct[lang]) + " " + correct[f"why_{lang}"])
+        elif chosen == q["answer"]:
+            st.success(t(lang, "quiz.right", n=number) + " " + correct[f"why_{lang}"])
+        else:
+            st.error(t(lang, "quiz.wrong", n=number, answer=correct[lang]) + " " + options[chosen][f"why_{lang}"])
+    if st.button(t(lang, "quiz.retry"), key=f"quiz_retry_{chapter_id}_{attempt}"):
+        st.session_state[f"quiz_round_{chapter_id}"] = attempt + 1
+        st.rerun(scope="fragment")
+
+
+@st.fragment
+def practice(chapter_id: str, settings: Settings) -> None:
+    quiz = load(chapter_id)
+    if not quiz or not quiz.get("practice"):
+        return
+    lang = settings.lang
+    st.header(t(lang, "practice.heading"), anchor="exam-practice")
+    st.caption(t(lang, "practice.intro"))
+    for item in sorted(quiz["practice"], key=lambda p: FORMATS.index(p["format"])):
+        shown_key = f"practice_shown_{chapter_id}_{item['id']}"
+        with st.container(border=True):
+            kind = t(lang, "practice.formats." + item["format"])
+            st.markdown(f"**{kind}** · {item[lang]}")
+            attempt = st.text_area(t(lang, "practice.attempt"), key=f"practice_{chapter_id}_{item['id']}",
+                                   height=120 if item["format"] in ("term", "short") else 200)
+            if not st.session_state.get(shown_key):
+                left, right = st.columns(2)
+                if left.button(t(lang, "practice.submit"), key=f"{shown_key}_submit", disabled=not attempt.strip(),
+                               use_container_width=True):
+                    st.session_state[shown_key] = True
+                    st.rerun(scope="fragment")
+                if right.button(t(lang, "practice.decline"), key=f"{shown_key}_decline", use_container_width=True):
+                    st.session_state[shown_key] = True
+                    st.rerun(scope="fragment")
+            else:
+                st.markdown(f"**{t(lang, 'practice.outline')}**")
+                st.markdown(item[f"outline_{lang}"])
