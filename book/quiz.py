@@ -23,6 +23,11 @@ def score(questions: list[dict], answers: dict[str, str | None]) -> int:
     return sum(answers.get(q["id"]) == q["answer"] for q in questions)
 
 
+def _set(key: str, value: object) -> None:
+    """A button's callback: it runs before the rerun the click causes, full or fragment alike."""
+    st.session_state[key] = value
+
+
 def _round(chapter_id: str) -> int:
     """Which attempt this is: a retry starts a new round, so every answer widget starts empty."""
     return st.session_state.setdefault(f"quiz_round_{chapter_id}", 0)
@@ -44,11 +49,8 @@ def self_check(chapter_id: str, settings: Settings) -> None:
             options = {o["id"]: o for o in q["options"]}
             answers[q["id"]] = st.radio(f"{number}. {q[lang]}", list(options), index=None,
                                         key=f"quiz_{chapter_id}_{attempt}_{q['id']}",
-                                        format_func=lambda o, options=options: options[o][lang],
-                                        disabled=st.session_state.get(checked_key, False))
-        if st.form_submit_button(t(lang, "quiz.check"), type="primary"):
-            st.session_state[checked_key] = True
-            st.rerun(scope="fragment")
+                                        format_func=lambda o, options=options: options[o][lang])
+        st.form_submit_button(t(lang, "quiz.check"), type="primary", on_click=_set, args=(checked_key, True))
     if not st.session_state.get(checked_key):
         return
     right = score(questions, answers)
@@ -63,9 +65,8 @@ def self_check(chapter_id: str, settings: Settings) -> None:
             st.success(t(lang, "quiz.right", n=number) + " " + correct[f"why_{lang}"])
         else:
             st.error(t(lang, "quiz.wrong", n=number, answer=correct[lang]) + " " + options[chosen][f"why_{lang}"])
-    if st.button(t(lang, "quiz.retry"), key=f"quiz_retry_{chapter_id}_{attempt}"):
-        st.session_state[f"quiz_round_{chapter_id}"] = attempt + 1
-        st.rerun(scope="fragment")
+    st.button(t(lang, "quiz.retry"), key=f"quiz_retry_{chapter_id}_{attempt}",
+              on_click=_set, args=(f"quiz_round_{chapter_id}", attempt + 1))
 
 
 @st.fragment
@@ -85,13 +86,10 @@ def practice(chapter_id: str, settings: Settings) -> None:
                                    height=120 if item["format"] in ("term", "short") else 200)
             if not st.session_state.get(shown_key):
                 left, right = st.columns(2)
-                if left.button(t(lang, "practice.submit"), key=f"{shown_key}_submit", disabled=not attempt.strip(),
-                               use_container_width=True):
-                    st.session_state[shown_key] = True
-                    st.rerun(scope="fragment")
-                if right.button(t(lang, "practice.decline"), key=f"{shown_key}_decline", use_container_width=True):
-                    st.session_state[shown_key] = True
-                    st.rerun(scope="fragment")
+                left.button(t(lang, "practice.submit"), key=f"{shown_key}_submit", disabled=not attempt.strip(),
+                            width="stretch", on_click=_set, args=(shown_key, True))
+                right.button(t(lang, "practice.decline"), key=f"{shown_key}_decline", width="stretch",
+                             on_click=_set, args=(shown_key, True))
             else:
                 st.markdown(f"**{t(lang, 'practice.outline')}**")
                 st.markdown(item[f"outline_{lang}"])

@@ -145,3 +145,69 @@ def test_chapter_terms_link_to_their_glossary_entry_with_the_reader_s_settings()
     at = open_page("pages/tolerance.py", lang="en", size="large")
     body = "".join(m.value for m in at.markdown)
     assert re.search(r'href="glossary\?lang=en&amp;size=large&amp;term=zone-of-tolerance#term-zone-of-tolerance"', body)
+
+
+QUIZ_CHAPTERS = [c for c in content.published_chapters() if (content.CONTENT / "quizzes" / f"{c}.toml").exists()]
+
+
+@pytest.mark.parametrize("chapter_id", QUIZ_CHAPTERS)
+def test_quiz_files_have_six_questions_feedback_for_every_option_and_every_practice_format(chapter_id):
+    from book import quiz
+    data = quiz.load(chapter_id)
+    assert len(data["choice"]) >= 6
+    ids = [q["id"] for q in data["choice"]] + [p["id"] for p in data["practice"]]
+    assert len(ids) == len(set(ids))
+    for q in data["choice"]:
+        assert q["zh"] and q["en"] and q["answer"] in {o["id"] for o in q["options"]}
+        assert len(q["options"]) >= 3
+        for o in q["options"]:
+            assert o["zh"] and o["en"] and o["why_zh"] and o["why_en"], (q["id"], o["id"])
+    assert {p["format"] for p in data["practice"]} == set(quiz.FORMATS)
+    for p in data["practice"]:
+        assert p["zh"] and p["en"] and p["outline_zh"] and p["outline_en"]
+
+
+def test_quiz_score_counts_right_answers_only():
+    from book import quiz
+    questions = [{"id": "a", "answer": "x"}, {"id": "b", "answer": "y"}, {"id": "c", "answer": "z"}]
+    assert quiz.score(questions, {"a": "x", "b": "n", "c": None}) == 1
+
+
+@pytest.mark.skipif(not QUIZ_CHAPTERS, reason="no chapter has a quiz yet")
+def test_self_check_scores_explains_every_answer_and_retries():
+    from book import quiz
+    chapter_id = QUIZ_CHAPTERS[0]
+    questions = quiz.load(chapter_id)["choice"]
+    at = open_page(f"pages/{chapter_id}.py", lang="en")
+    first, second = questions[0], questions[1]
+    wrong = next(o for o in first["options"] if o["id"] != first["answer"])
+    right = next(o for o in second["options"] if o["id"] == second["answer"])
+    # AppTest knows a radio's options by their shown labels
+    at.radio(key=f"quiz_{chapter_id}_0_{first['id']}").set_value(wrong["en"])
+    at.radio(key=f"quiz_{chapter_id}_0_{second['id']}").set_value(right["en"])
+    next(b for b in at.button if b.label == "Check answers").click().run()
+    assert any(h.value == f"Score: 1 / {len(questions)}" for h in at.subheader)
+    assert any(wrong["why_en"] in e.value for e in at.error), "a wrong answer names its misconception"
+    assert any(right["why_en"] in s.value for s in at.success)
+    assert sum("was left blank" in w.value for w in at.warning) == len(questions) - 2
+    next(b for b in at.button if b.label == "Try again").click().run()
+    assert at.radio(key=f"quiz_{chapter_id}_1_{first['id']}").value is None
+    assert not any(h.value.startswith("Score:") for h in at.subheader)
+
+
+@pytest.mark.skipif(not QUIZ_CHAPTERS, reason="no chapter has a quiz yet")
+def test_practice_outline_opens_only_after_an_attempt_or_declining():
+    from book import quiz
+    chapter_id = QUIZ_CHAPTERS[0]
+    items = quiz.load(chapter_id)["practice"]
+    at = open_page(f"pages/{chapter_id}.py", lang="zh")
+    outline_shown = lambda item: any(item["outline_zh"].strip()[:30] in m.value for m in at.markdown)  # noqa: E731
+    assert not any(outline_shown(item) for item in items)
+    first, second = items[0]["id"], items[1]["id"]
+    submit = at.button(key=f"practice_shown_{chapter_id}_{first}_submit")
+    assert submit.disabled, "nothing written yet"
+    at.text_area(key=f"practice_{chapter_id}_{first}").input("我的答案").run()
+    at.button(key=f"practice_shown_{chapter_id}_{first}_submit").click().run()
+    assert outline_shown(items[0]) and not outline_shown(items[1])
+    at.button(key=f"practice_shown_{chapter_id}_{second}_decline").click().run()
+    assert outline_shown(items[1])
