@@ -5,6 +5,7 @@ happens here, called first by every page through `shell()`.
 """
 from __future__ import annotations
 
+import datetime
 from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import urlencode
@@ -191,6 +192,15 @@ class ChapterPage:
         st.header(section.title, anchor=section_id)
         st.markdown(self.bodies[section_id], unsafe_allow_html=True)
 
+    def as_reference(self, url: str, today: datetime.date | None = None) -> dict:
+        """This chapter as a web-page reference, for the "cite this chapter" box."""
+        today = today or datetime.date.today()
+        page = url.split("?")[0].split("#")[0]
+        query = urlencode(self.settings.to_query())
+        return {"type": "web", "authors": [{"family": t(self.lang, "tools.references.book_author")}],
+                "title": chapter_label(self.id, self.lang), "venue": t(self.lang, "site.title"),
+                "year": today.year, "accessed": today.isoformat(), "url": page + (f"?{query}" if query else "")}
+
     def close(self) -> None:
         """The chapter's self-check and exam practice, its references, the lecturer's notes and links
         to its neighbours."""
@@ -199,6 +209,12 @@ class ChapterPage:
         quiz.practice(self.id, self.settings)
         st.header(t(lang, "chapter.references"), anchor="references")
         st.markdown("\n".join(f"1. {entry}" for entry in self.references))
+        with st.expander(t(lang, "tools.references.cite_chapter"), icon=":material/format_quote:"):
+            reference = self.as_reference(st.context.url or f"/{self.id}")
+            st.caption("GB/T 7714")
+            st.code(render.gbt7714(reference), language=None, wrap_lines=True)
+            st.caption("APA")
+            st.code(render.apa(reference).replace("*", ""), language=None, wrap_lines=True)
         if self.chapter.teaching_notes:
             with st.expander(t(lang, "chapter.teaching_notes")):
                 st.markdown(self.chapter.teaching_notes)

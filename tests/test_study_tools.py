@@ -211,3 +211,13 @@ def test_practice_outline_opens_only_after_an_attempt_or_declining():
     assert outline_shown(items[0]) and not outline_shown(items[1])
     at.button(key=f"practice_shown_{chapter_id}_{second}_decline").click().run()
     assert outline_shown(items[1])
+
+
+def test_every_chapter_offers_a_citation_of_itself_in_both_styles():
+    at = open_page("pages/tolerance.py", lang="en")
+    codes = [c.value for c in at.code]
+    gbt = next(c for c in codes if "[EB/OL]" in c)
+    apa = next(c for c in codes if "Retrieved" in c)
+    assert gbt.startswith("Service Management Textbook Team. 3. Customer expectations and the zone of tolerance[EB/OL].")
+    assert "tolerance?lang=en" in gbt and "tolerance?lang=en" in apa
+    assert apa.startswith("Service Management Textbook Team (") and "Service Management: An Interactive Textbook." in apa
