@@ -93,3 +93,22 @@ def practice(chapter_id: str, settings: Settings) -> None:
             else:
                 st.markdown(f"**{t(lang, 'practice.outline')}**")
                 st.markdown(item[f"outline_{lang}"])
+
+
+def question_card(chapter_id: str, question: dict, number: int, settings: Settings) -> None:
+    """One self-check question as a lecture card: the class answers, then the lecturer reveals why."""
+    lang = settings.lang
+    shown_key = f"lecture_answer_{chapter_id}_{question['id']}"
+    with st.container(key="lecture_card"):
+        st.header(t(lang, "lecture.question", n=number), anchor=False)
+        st.markdown(f"**{question[lang]}**")
+        st.markdown("\n".join(f"{chr(64 + i)}. {o[lang]}" for i, o in enumerate(question["options"], 1)))
+    if not st.session_state.get(shown_key):
+        st.button(t(lang, "lecture.reveal"), key=f"{shown_key}_button", on_click=_set, args=(shown_key, True))
+        return
+    letter = {o["id"]: chr(64 + i) for i, o in enumerate(question["options"], 1)}
+    right = next(o for o in question["options"] if o["id"] == question["answer"])
+    st.success(t(lang, "lecture.answer", letter=letter[right["id"]], answer=right[lang]) + " " + right[f"why_{lang}"])
+    with st.expander(t(lang, "lecture.other_options")):
+        st.markdown("\n".join(f"- **{letter[o['id']]}**: {o[f'why_{lang}']}"
+                                for o in question["options"] if o["id"] != right["id"]))

@@ -2,7 +2,7 @@
 
 Each setting has a fixed set of choices, the first being the default. The URL carries only the
 settings that differ from their defaults (`?lang=en&size=large`), so a copied link reproduces the view.
-Lecture mode and the colour palette join CHOICES in later work; nothing else here needs to change.
+A new setting joins CHOICES (its first choice the default) and this dataclass; nothing else changes.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 CHOICES: dict[str, tuple[str, ...]] = {
     "lang": ("zh", "en"),
     "size": ("normal", "large"),
+    "mode": ("read", "lecture"),
 }
 
 
@@ -19,11 +20,21 @@ CHOICES: dict[str, tuple[str, ...]] = {
 class Settings:
     lang: str = CHOICES["lang"][0]
     size: str = CHOICES["size"][0]
+    mode: str = CHOICES["mode"][0]
+
+    @property
+    def lecture(self) -> bool:
+        return self.mode == "lecture"
 
     @property
     def scale(self) -> float:
-        """How much text, charts and tables grow at the reader's text size."""
-        return 1.25 if self.size == "large" else 1.0
+        """How much charts grow: with the reader's text size, and more on a projector."""
+        return (1.25 if self.size == "large" else 1.0) * (1.6 if self.lecture else 1.0)
+
+    def root_font_px(self, base: float) -> float:
+        """The page's root font size: lecture mode puts body text at 28 px or more for a projector."""
+        size = base * (1.25 if self.size == "large" else 1.0)
+        return max(28.0, size * 1.6) if self.lecture else size
 
     def to_query(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self)

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import datetime
 from functools import lru_cache, partial
+from typing import NamedTuple
 from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from . import content, handout, quiz, render
+from . import content, handout, lecture, quiz, render
 from .i18n import t
 from .settings import CHOICES, Settings, from_query
 
 STATE_KEY = "_settings"
+LECTURE_CSS = (Path(__file__).parent / "lecture.css").read_text(encoding="utf-8")
 HOME = "streamlit_app.py"
 CSS = (Path(__file__).parent / "site.css").read_text(encoding="utf-8")
 
@@ -90,18 +92,19 @@ def _navigation(settings: Settings) -> None:
 
 
 def _text_size_css(settings: Settings) -> str:
-    """Large text scales the root font size, so text, tables and widgets grow together (charts scale
-    themselves with the same factor)."""
-    if settings.scale == 1:
-        return ""
+    """Text size and lecture mode scale the root font size, so text, tables and widgets grow together
+    (charts scale themselves with `settings.scale`). Lecture mode also clears Streamlit's chrome away."""
     base = st.get_option("theme.baseFontSize") or 16
-    return f"html {{ font-size: {base * settings.scale:g}px !important; }}"
+    size = settings.root_font_px(base)
+    css = f"html {{ font-size: {size:g}px !important; }}" if size != base else ""
+    return css + (LECTURE_CSS if settings.lecture else "")
 
 
 def _frame(settings: Settings, rejected: tuple, page_title: str) -> None:
     lang = settings.lang
     st.set_page_config(page_title=f"{page_title} · {t(lang, 'site.short_title')}", page_icon="📘",
-                       layout="centered", initial_sidebar_state="auto")
+                       layout="wide" if settings.lecture else "centered",
+                       initial_sidebar_state="collapsed" if settings.lecture else "auto")
     st.html(f"<style>{CSS}{_text_size_css(settings)}</style>")
     with st.container(horizontal=True, horizontal_alignment="right", key="topbar"):
         _setting_control(settings, "lang", "top", label_visibility="collapsed")
@@ -114,6 +117,7 @@ def _frame(settings: Settings, rejected: tuple, page_title: str) -> None:
         st.markdown(f"**{t(lang, 'settings.heading')}**")
         _setting_control(settings, "lang", "side")
         _setting_control(settings, "size", "side")
+        _setting_control(settings, "mode", "side")
 
 
 class HomePage:
@@ -146,24 +150,32 @@ def glossary_link(term_id: str, query: tuple[tuple[str, str], ...]) -> str:
     return "glossary?" + urlencode((*query, ("term", term_id))) + f"#term-{term_id}"
 
 
+class Rendered(NamedTuple):
+    bodies: dict[str, str]               # section id → Markdown with terms and citations rendered
+    references: tuple[str, ...]          # the works the chapter cites, formatted for its language
+    new_terms: dict[str, tuple[str, ...]]   # section id → the terms it uses for the first time
+
+
 @lru_cache(maxsize=32)
-def _rendered(chapter_id: str, lang: str, query: tuple, _stamps: tuple) -> tuple[dict[str, str], tuple[str, ...]]:
+def _rendered(chapter_id: str, lang: str, query: tuple, _stamps: tuple) -> Rendered:
     chapter = content.load_chapter(chapter_id, lang)
     glossary, references = content.glossary(), content.references()
     seen: set[str] = set()
-    bodies, cited = {}, []
+    bodies, cited, new_terms = {}, [], {}
     more = (lambda term_id: glossary_link(term_id, query), t(lang, "tools.glossary.open_term"))
     for section in chapter.sections:
+        before = set(seen)
         bodies[section.id] = render.render_citations(
             render.render_terms(section.body, glossary, lang, seen, more), references, lang)
+        new_terms[section.id] = tuple(dict.fromkeys(
+            m.group(1) for m in render.TERM.finditer(section.body) if m.group(1) not in before))
         cited.extend(render.citation_keys(section.body))
-    return bodies, tuple(render.reference_list(cited, references, lang))
+    return Rendered(bodies, tuple(render.reference_list(cited, references, lang)), new_terms)
 
 
-def rendered_chapter(chapter_id: str, lang: str, query: tuple[tuple[str, str], ...] = ()
-                     ) -> tuple[dict[str, str], tuple[str, ...]]:
+def rendered_chapter(chapter_id: str, lang: str, query: tuple[tuple[str, str], ...] = ()) -> Rendered:
     """Section bodies with terms (linking to the glossary with the reader's settings `query`) and
-    citations rendered, and the chapter's reference list."""
+    citations rendered, the chapter's reference list, and each section's new terms."""
     stamps = tuple(content.modified(p) for p in (content.chapter_path(chapter_id, lang),
                                                  content.CONTENT / "glossary.toml",
                                                  content.CONTENT / "references.toml"))
@@ -176,8 +188,12 @@ class ChapterPage:
         self.settings = settings
         self.lang = settings.lang
         self.chapter = content.load_chapter(chapter_id, self.lang)
-        self.bodies, self.references = rendered_chapter(chapter_id, self.lang,
-                                                        tuple(sorted(settings.to_query().items())))
+        self.rendered = rendered_chapter(chapter_id, self.lang, tuple(sorted(settings.to_query().items())))
+        self.bodies, self.references = self.rendered.bodies, self.rendered.references
+        self.open()
+
+    def open(self) -> None:
+        chapter_id = self.id
         st.caption(t(self.lang, "nav.chapter_number", n=chapter_number(chapter_id)))
         st.title(self.chapter.title, anchor="top")
         st.markdown(f"*{self.chapter.summary}*")
@@ -233,6 +249,63 @@ class ChapterPage:
                              query_params=query)
 
 
+class LecturePage(ChapterPage):
+    """The chapter as cards for a projector: same content, one card at a time (see book/lecture.py)."""
+
+    def open(self) -> None:
+        lang = self.lang
+        current, rejected = lecture.requested_card(self.id)
+        self.deck = lecture.Deck(self.id, current)
+        lecture.start(self.deck)
+        if rejected is not None:
+            st.warning(t(lang, "lecture.bad_card", value=render.literal(rejected)), icon=":material/info:")
+        self.nav = st.container()
+        if self.deck.claim(self.chapter.title):
+            with st.container(key="lecture_card"):
+                st.caption(t(lang, "nav.chapter_number", n=chapter_number(self.id)))
+                st.title(self.chapter.title, anchor="top")
+                st.markdown(f"*{self.chapter.summary}*")
+                st.markdown("\n".join(f"- {o}" for o in self.chapter.objectives))
+            self._notes(self.chapter.teaching_notes, "chapter.teaching_notes")
+
+    def _notes(self, text: str, label_key: str = "lecture.notes") -> None:
+        if text:
+            with st.expander(t(self.lang, label_key)):
+                st.markdown(text, unsafe_allow_html=True)
+
+    def section(self, section_id: str) -> None:
+        section = self.chapter.section(section_id)
+        if not self.deck.claim(section.title):
+            return
+        lang, glossary = self.lang, content.glossary()
+        other = "en" if lang == "zh" else "zh"
+        sep = "：" if lang == "zh" else ": "
+        terms = self.rendered.new_terms[section_id][:4]
+        with st.container(key="lecture_card"):
+            st.header(section.title, anchor=section_id)
+            if terms:
+                st.markdown("\n\n".join(
+                    f'<span class="lecture-term">{render.bilingual(glossary[i][lang], glossary[i][other], lang)}'
+                    f"</span>{sep}{glossary[i][f'def_{lang}']}" for i in terms), unsafe_allow_html=True)
+            else:
+                st.markdown(lecture.lead(self.bodies[section_id]), unsafe_allow_html=True)
+        self._notes(self.bodies[section_id])
+
+    def close(self) -> None:
+        lang = self.lang
+        for number, question in enumerate((quiz.load(self.id) or {}).get("choice", ()), 1):
+            if self.deck.claim(t(lang, "lecture.question", n=number)):
+                quiz.question_card(self.id, question, number, self.settings)
+        count = len(self.deck.titles)
+        if self.deck.current >= count:
+            st.session_state[lecture.card_key(self.id)] = count - 1
+            st.query_params["card"] = str(count)
+            st.rerun()
+        with self.nav:
+            lecture.navigation(self.deck, lang)
+        lecture.start(None)
+
+
 class ToolPage:
     """A study tool (glossary, search, references): its title and a line on what it is for."""
 
@@ -254,6 +327,9 @@ def shell(page: str) -> HomePage | ChapterPage | ToolPage:
     else:
         title = content.load_chapter(page, lang).title
     _frame(settings, rejected, title)
+    lecture.start(None)
     if page == "home":
         return HomePage(settings)
-    return ToolPage(page, settings) if is_tool else ChapterPage(page, settings)
+    if is_tool:
+        return ToolPage(page, settings)
+    return LecturePage(page, settings) if settings.lecture else ChapterPage(page, settings)

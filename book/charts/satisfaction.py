@@ -34,6 +34,25 @@ def _rows_from_top(spec: dict) -> dict:
     return spec
 
 
+def _by_place(offsets: dict[str, tuple[str, float, float]], part: int, scale: float) -> alt.ExprRef:
+    """A mark property (0: align, 1: dx, 2: dy) read from each row's `place`, so that one text mark can
+    put every label where its row asks; the first entry of `offsets` is the fallback."""
+    def value(entry: tuple[str, float, float]) -> str:
+        item = entry[part]
+        return f"'{item}'" if isinstance(item, str) else f"{item * scale:g}"
+    places = list(offsets.items())
+    expr = value(places[0][1])
+    for place, entry in reversed(places[1:]):
+        expr = f"datum.place == '{place}' ? {value(entry)} : ({expr})"
+    return alt.expr(expr)
+
+
+def _placed_text(chart: alt.Chart, offsets: dict[str, tuple[str, float, float]], scale: float,
+                 **mark: object) -> alt.Chart:
+    return chart.mark_text(align=_by_place(offsets, 0, 1), dx=_by_place(offsets, 1, scale),
+                           dy=_by_place(offsets, 2, scale), **mark)
+
+
 def _category_scale(names: dict[str, str], kind: str) -> alt.Scale:
     keys = list(names)
     table = {"colour": KANO_COLOURS, "shape": KANO_SHAPES, "dash": KANO_DASHES}[kind]
@@ -57,13 +76,12 @@ def disconfirmation_spec(labels: tuple[tuple[str, str], ...], verdicts: tuple[tu
         y2="high:Q") for region, rows in region_rows.items()]
     diagonal = alt.Chart(alt.Data(values=[{"x": 1, "y": 1}, {"x": 10, "y": 10}])).mark_line(
         color="#555555", strokeDash=[6, 4], strokeWidth=1.5 * scale).encode(x="x:Q", y="y:Q")
-    # `align` is a mark property, not an encoding channel, so each region label is its own text mark.
-    region_text = alt.layer(*[
-        alt.Chart(alt.Data(values=[row])).mark_text(fontSize=12 * scale, color="#444444", align=row["align"],
-                                                    baseline="middle").encode(x="x:Q", y="y:Q", text="text:N")
-        for row in ({"x": 1.3, "y": 9.5, "text": names["region_exceeded"], "align": "left"},
-                    {"x": 9.7, "y": 1.5, "text": names["region_fell_short"], "align": "right"},
-                    {"x": 9.6, "y": 9.95, "text": names["diagonal"], "align": "right"})])
+    region_text = _placed_text(alt.Chart(alt.Data(values=[
+        {"x": 1.3, "y": 9.5, "text": names["region_exceeded"], "place": "right"},
+        {"x": 9.7, "y": 1.5, "text": names["region_fell_short"], "place": "left"},
+        {"x": 9.6, "y": 9.95, "text": names["diagonal"], "place": "left"},
+    ])), {"right": ("left", 0, 0), "left": ("right", 0, 0)}, scale, fontSize=12 * scale, color="#444444",
+        baseline="middle").encode(x="x:Q", y="y:Q", text="text:N")
     keys = list(VERDICT_COLOURS)
     domain = [verdict_names[k] for k in keys]
     tips = [alt.Tooltip("name:N", title=names["name"]),
@@ -83,14 +101,12 @@ def disconfirmation_spec(labels: tuple[tuple[str, str], ...], verdicts: tuple[tu
         strokeWidth=alt.condition("datum.highlight", alt.value(1.5 * scale), alt.value(0)))
     # Each row says where its label goes (`place`), so that labels of nearby points do not collide
     # and none runs off a phone-sized chart.
-    offsets = {"left": ("right", -11, 0), "right": ("left", 11, 0), "above": ("center", 0, -16),
+    offsets = {"right": ("left", 11, 0), "left": ("right", -11, 0), "above": ("center", 0, -16),
                "below": ("center", 0, 18)}
-    point_text = [base.transform_filter(f"datum.place == '{place}'").mark_text(
-                      align=align, dx=dx * scale, dy=dy * scale, fontSize=12 * scale, fontWeight="bold").encode(
-                      text="name:N", color=alt.Color("verdict:N", title=names["verdict"], scale=alt.Scale(
-                          domain=domain, range=[VERDICT_COLOURS[k] for k in keys])))
-                  for place, (align, dx, dy) in offsets.items()]
-    chart = alt.layer(*regions, diagonal, region_text, points, *point_text)
+    point_text = _placed_text(base, offsets, scale, fontSize=12 * scale, fontWeight="bold").encode(
+        text="name:N", color=alt.Color("verdict:N", title=names["verdict"], scale=alt.Scale(
+            domain=domain, range=[VERDICT_COLOURS[k] for k in keys])))
+    chart = alt.layer(*regions, diagonal, region_text, points, point_text)
     return _rows_from_top(finish(chart, scale, height=340 * scale))
 
 
@@ -178,15 +194,14 @@ def better_worse_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tup
     splits = alt.Chart(alt.Data(values=[{"v": split}])).mark_rule(color="#777777", strokeDash=[5, 4],
                                                                    strokeWidth=1.2 * scale)
     corner = 0.03
-    quadrant_rows = ({"x": corner, "y": 1 - corner, "text": names["quadrant_A"], "align": "left"},
-                     {"x": 1 - corner, "y": 1 - corner, "text": names["quadrant_O"], "align": "right"},
-                     {"x": 1 - corner, "y": corner, "text": names["quadrant_M"], "align": "right"},
-                     {"x": corner, "y": corner, "text": names["quadrant_I"], "align": "left"})
-    quadrants = alt.layer(*[
-        alt.Chart(alt.Data(values=[row])).mark_text(fontSize=12 * scale, color="#555555", align=row["align"],
-                                                    baseline="middle", fontStyle="italic").encode(
-            x=alt.X("x:Q", scale=axis), y=alt.Y("y:Q", scale=axis), text="text:N")
-        for row in quadrant_rows])
+    quadrant_rows = ({"x": corner, "y": 1 - corner, "text": names["quadrant_A"], "place": "right"},
+                     {"x": 1 - corner, "y": 1 - corner, "text": names["quadrant_O"], "place": "left"},
+                     {"x": 1 - corner, "y": corner, "text": names["quadrant_M"], "place": "left"},
+                     {"x": corner, "y": corner, "text": names["quadrant_I"], "place": "right"})
+    quadrants = _placed_text(alt.Chart(alt.Data(values=list(quadrant_rows))), {"right": ("left", 0, 0),
+                                                                             "left": ("right", 0, 0)}, scale,
+                             fontSize=12 * scale, color="#555555", baseline="middle", fontStyle="italic").encode(
+        x=alt.X("x:Q", scale=axis), y=alt.Y("y:Q", scale=axis), text="text:N")
     tips = [alt.Tooltip("feature:N", title=names["feature"]),
             alt.Tooltip("better:Q", title="Better", format=".2f"),
             alt.Tooltip("worse:Q", title="Worse", format=".2f"),
@@ -202,13 +217,10 @@ def better_worse_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tup
     # Each row says where its label goes (`place`), so that long names of nearby points do not collide.
     offsets = {"right": ("left", 10, -8), "left": ("right", -10, -8), "below": ("left", 6, 16),
                "above": ("left", 8, -20)}
-    text = [base.transform_filter(f"datum.place == '{place}' && {test}").mark_text(
-                align=align, dx=dx * scale, dy=dy * scale, fontSize=12 * scale, fontWeight=weight).encode(
-                text="feature:N")
-            for test, weight in (("!datum.highlight", "normal"), ("datum.highlight", "bold"))
-            for place, (align, dx, dy) in offsets.items()]
+    text = _placed_text(base, offsets, scale, fontSize=12 * scale,
+                        fontWeight=alt.expr("datum.highlight ? 'bold' : 'normal'")).encode(text="feature:N")
     chart = alt.layer(splits.encode(x=alt.X("v:Q", scale=axis)), splits.encode(y=alt.Y("v:Q", scale=axis)),
-                      quadrants, points, *text)
+                      quadrants, points, text)
     return _rows_from_top(finish(chart, scale, height=360 * scale))
 
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from .. import content
+from .. import content, lecture
 from ..i18n import t
 from ..settings import Settings
 
@@ -36,6 +36,9 @@ def exhibit_frame(settings: Settings, name: str, body: Callable[[Settings], None
     """An exhibit's fixed frame around its interactive body: a slider move reruns (and re-sends)
     only the body, a fragment, not the title, the "try this" line or the source line."""
     key = f"exhibits.{name}"
+    deck = lecture.active()
+    if deck is not None and not deck.claim(t(settings.lang, f"{key}.title")):
+        return                                   # lecture mode shows one card at a time
     st.subheader(t(settings.lang, f"{key}.title"), anchor=f"exhibit-{name}")
     st.caption(t(settings.lang, f"{key}.try"))
     if intro:

@@ -41,10 +41,14 @@ def compile_charts() -> None:
 
 # ── SERVQUAL calculator ──────────────────────────────────────────────────────────────────────
 
+def default_levels() -> dict[str, tuple[float, float]]:
+    """The bank-branch example the calculator opens on: dimension → (expectation, perception)."""
+    return {d: (servqual.DEFAULT_EXPECTATIONS[d], servqual.DEFAULT_PERCEPTIONS[d]) for d in DIMENSIONS}
+
+
 def _levels() -> dict[str, tuple[float, float]]:
     if LEVELS_KEY not in st.session_state:
-        st.session_state[LEVELS_KEY] = {d: (servqual.DEFAULT_EXPECTATIONS[d], servqual.DEFAULT_PERCEPTIONS[d])
-                                        for d in DIMENSIONS}
+        st.session_state[LEVELS_KEY] = default_levels()
     return st.session_state[LEVELS_KEY]
 
 
@@ -58,6 +62,13 @@ def calculator_rows(levels: dict[str, tuple[float, float]], weights: dict[str, i
              "expected": levels[d][0], "perceived": levels[d][1], "gap": gaps[d], "label": f"{gaps[d]:+.1f}",
              "weight": weights[d], "verdict": verdicts["shortfall" if gaps[d] < 0 else "met"],
              "highlight": d == worst, "lo": -charts.GAP_AXIS_MIN, "hi": charts.GAP_AXIS_MIN} for d in DIMENSIONS]
+
+
+def _calculator_columns(lang: str) -> dict[str, str]:
+    """The table's columns, named as the chart names them."""
+    labels = dict(_bar_labels(lang))
+    return {"dimension": labels["row"], "expected": labels["expected"], "perceived": labels["perceived"],
+            "label": labels["gap"], "weight": labels["weight"], "verdict": labels["verdict"]}
 
 
 def servqual_calculator(settings: Settings) -> None:
@@ -123,17 +134,29 @@ def _calculator(settings: Settings) -> None:
         st.markdown(t(lang, f"{CALC}.reading_equal"))
     perceptions = {d: p for d, (_, p) in levels.items()}
     st.caption(t(lang, f"{CALC}.servperf", score=servqual.servperf_score(perceptions)))
-    data_table(rows, lang, {"dimension": t(lang, f"{CALC}.dimension"), "expected": "E", "perceived": "P",
-                            "label": t(lang, f"{CALC}.gap"), "weight": t(lang, f"{CALC}.weight"),
-                            "verdict": t(lang, f"{CALC}.verdict")})
+    data_table(rows, lang, _calculator_columns(lang))
 
 
 # ── The gaps model, built step by step ───────────────────────────────────────────────────────
 
+def _cell_lines(text: str) -> str:
+    """A Markdown list as one table cell: a bullet per item, items on lines of their own."""
+    return "<br>".join("• " + line.removeprefix("- ").strip() for line in text.splitlines() if line.strip())
+
+
 def gap_rows(lang: str) -> Rows:
-    """The five gaps: label, name and the two elements each lies between."""
+    """The five gaps: label, name, the two elements each lies between, and (as one table cell each,
+    for print) its main causes and the ways to close it."""
     return [{"gap": t(lang, f"{GAPS}.stages.{g}.label"), "name": t(lang, f"{GAPS}.stages.{g}.title"),
-             "between": t(lang, f"{GAPS}.stages.{g}.between")} for g in gaps_model.GAPS]
+             "between": t(lang, f"{GAPS}.stages.{g}.between"),
+             "causes": _cell_lines(t(lang, f"{GAPS}.stages.{g}.causes")),
+             "remedies": _cell_lines(t(lang, f"{GAPS}.stages.{g}.remedies"))} for g in gaps_model.GAPS]
+
+
+def _gap_columns(lang: str) -> dict[str, str]:
+    """The on-page table's columns; the page shows a gap's causes and remedies in full when it is picked."""
+    return {"gap": t(lang, f"{GAPS}.gap_column"), "name": t(lang, f"{GAPS}.name_column"),
+            "between": t(lang, f"{GAPS}.between_column")}
 
 
 def service_gaps_model(settings: Settings) -> None:
@@ -169,5 +192,16 @@ def _gaps_model(settings: Settings) -> None:
             show(f"**{t(lang, f'{GAPS}.{part}')}**\n\n{t(lang, f'{key}.{part}')}")
     else:
         st.markdown(t(lang, f"{key}.body"))
-    data_table(gap_rows(lang), lang, {"gap": t(lang, f"{GAPS}.gap_column"), "name": t(lang, f"{GAPS}.name_column"),
-                                      "between": t(lang, f"{GAPS}.between_column")})
+    data_table(gap_rows(lang), lang, _gap_columns(lang))
+
+
+def handout_tables(lang: str) -> list[dict]:
+    """Both exhibits' default data, for the printable handout: the bank-branch example with its gap per
+    dimension, and the gaps model's five gaps with what each lies between, its causes and its remedies."""
+    return [{"title": t(lang, f"{CALC}.title"), "columns": _calculator_columns(lang),
+             "rows": calculator_rows(default_levels(), dict(servqual.DEFAULT_WEIGHTS), lang),
+             "source": t(lang, f"{CALC}.source")},
+            {"title": t(lang, f"{GAPS}.title"),
+             "columns": {**_gap_columns(lang), "causes": t(lang, f"{GAPS}.causes"),
+                         "remedies": t(lang, f"{GAPS}.remedies")},
+             "rows": gap_rows(lang), "source": t(lang, f"{GAPS}.source")}]

@@ -57,7 +57,8 @@ LABEL_PLACES = {"last_year": "left", "competitor": "left"}   # this year's label
 
 
 def _index_spec(lang: str, scale: float) -> dict:
-    labels = (("expected", t(lang, f"{INDEX_KEY}.axis_expected")), ("perceived", t(lang, f"{INDEX_KEY}.axis_perceived")),
+    labels = (("expected", t(lang, f"{INDEX_KEY}.axis_expected")),
+              ("perceived", t(lang, f"{INDEX_KEY}.axis_perceived")),
               *_labels(lang, INDEX_KEY, ("name", "index", "region_exceeded", "region_fell_short", "diagonal")),
               ("verdict", t(lang, "exhibits.verdict")))
     return charts.disconfirmation_spec(labels, tuple(_verdicts(lang).items()), scale)
@@ -96,7 +97,8 @@ def _index(settings: Settings) -> None:
     left.metric(t(lang, f"{INDEX_KEY}.index"), f"{result.index:.1f}", help=t(lang, f"{INDEX_KEY}.index_help"))
     right.metric(t(lang, f"{INDEX_KEY}.difference"), f"{result.disconfirmation:+.1f}",
                  help=t(lang, f"{INDEX_KEY}.difference_help"))
-    VERDICT_BOX[result.verdict](t(lang, f"{INDEX_KEY}.verdicts.{result.verdict}", subject=t(lang, f"{INDEX_KEY}.this_year"),
+    subject = t(lang, f"{INDEX_KEY}.this_year")
+    VERDICT_BOX[result.verdict](t(lang, f"{INDEX_KEY}.verdicts.{result.verdict}", subject=subject,
                                   d=result.disconfirmation, index=result.index))
     rows = index_rows((expected, perceived), lang)
     _chart(_index_spec(lang, settings.scale), _columns(rows, INDEX_FIELDS), t(lang, f"{INDEX_KEY}.alt"))
@@ -154,7 +156,8 @@ CURVE_FIELDS = ("kind", "category", "fulfilment", "satisfaction", "highlight")
 
 
 def _curves_spec(lang: str, scale: float) -> dict:
-    labels = _labels(lang, DIAGRAM_KEY, ("x", "absent", "full", "y", "dissatisfied", "satisfied", "neutral", "category"))
+    labels = _labels(lang, DIAGRAM_KEY,
+                     ("x", "absent", "full", "y", "dissatisfied", "satisfied", "neutral", "category"))
     return charts.kano_curves_spec(labels, tuple(_categories(lang, DRAWN_CATEGORIES).items()), scale)
 
 
@@ -381,15 +384,15 @@ def _feature_summary(counts: dict[str, int], row: dict, threshold: float, lang: 
         st.warning(t(lang, f"{BW_KEY}.no_aomi"))
     else:
         cols[3].metric(t(lang, f"{BW_KEY}.quadrant"), names[kano.quadrant(row["better"], row["worse"])])
-    share = kano.shares(counts)
-    first, second = sorted(CATEGORIES, key=lambda c: (-share[c], CATEGORIES.index(c)))[:2]
-    if share[second] > 0 and share[first] - share[second] <= threshold + 1e-12:
-        st.info(t(lang, f"{BW_KEY}.tie", first=names[first], second=names[second],
-                  winner=names[kano.classify(counts, threshold)]))
-    if kano.classify(counts, threshold) == "R":
+    category = kano.classify(counts, threshold)
+    if kano.is_ambiguous(counts, threshold):
+        first, second = kano.leaders(counts)
+        st.info(t(lang, f"{BW_KEY}.tie", first=names[first], second=names[second], winner=names[category]))
+    if category == "R":
         st.warning(t(lang, f"{BW_KEY}.reverse_note"))
-    if share["Q"] > Q_SHARE_FLAG:
-        st.warning(t(lang, f"{BW_KEY}.q_note", share=share["Q"]))
+    share = kano.shares(counts)["Q"]
+    if share > Q_SHARE_FLAG:
+        st.warning(t(lang, f"{BW_KEY}.q_note", share=share))
 
 
 def compile_charts() -> None:

@@ -27,6 +27,7 @@ CN_POINT_KEY = "se_cn_point"
 US_POINT_KEY = "se_us_point"
 DEFAULT_OFFERING = "car-repair"             # readers often call it an experience good; the book says credence
 DEFAULT_POINTS = {"CN": ("cn-first-release", 2020), "US": ("us-stlfed", 2020)}   # the one year both sources give
+READER_COLUMNS = ("mine", "verdict")        # the continuum table's columns that stay empty until the reader places
 KINDS = ("good", "service")
 UNSPLIT_KEYS = (*SECTORS, "unsplit")
 LABEL_MIN = 9.0     # narrower segments are left unlabelled: on a phone their label would not fit
@@ -103,6 +104,13 @@ def continuum_rows(placements: dict[str, str | None], reveal: bool, highlight: s
     return rows
 
 
+def _continuum_columns(lang: str) -> dict[str, str]:
+    key = "exhibits.evaluation_continuum"
+    return {"row": t(lang, f"{key}.offering"), "kind": t(lang, f"{key}.kind"), "band": t(lang, f"{key}.book"),
+            "also": t(lang, f"{key}.also"), "mine": t(lang, f"{key}.mine"), "verdict": t(lang, f"{key}.verdict"),
+            "reason": t(lang, f"{key}.reason")}
+
+
 def evaluation_continuum(settings: Settings) -> None:
     """Exhibit: place offerings on the search–experience–credence continuum and compare with the book."""
     exhibit_frame(settings, "evaluation_continuum", _continuum)
@@ -155,10 +163,7 @@ def _continuum(settings: Settings) -> None:
                   services_hard=counts["service"]["experience"] + counts["service"]["credence"]))
     if result.placed:
         st.button(t(lang, f"{key}.clear"), key="se_clear", on_click=_clear_placements)
-    data_table(rows, lang, {"row": t(lang, f"{key}.offering"), "kind": t(lang, f"{key}.kind"),
-                            "band": t(lang, f"{key}.book"), "also": t(lang, f"{key}.also"),
-                            "mine": t(lang, f"{key}.mine"), "verdict": t(lang, f"{key}.verdict"),
-                            "reason": t(lang, f"{key}.reason")})
+    data_table(rows, lang, _continuum_columns(lang))
 
 
 # ── Exhibit 2: services' share of GDP over time ───────────────────────────────────────────────────
@@ -178,6 +183,17 @@ def trend_rows(selected: list[Share], lang: str) -> Rows:
     return [{"series": _series_name(lang, s.series), "country": _label(lang, "countries", s.country), "year": s.year,
              "share": s.tertiary, "vintage": s.vintage_zh if lang == "zh" else s.vintage,
              "status": _label(lang, "status", s.status)} for s in selected]
+
+
+def _trend_columns(lang: str) -> dict[str, str]:
+    key = "exhibits.service_share_trend"
+    return {"series": t(lang, f"{key}.series"), "year": t(lang, f"{key}.year"), "share": t(lang, f"{key}.share"),
+            "status": t(lang, f"{key}.status"), "vintage": t(lang, f"{key}.vintage")}
+
+
+def default_trend(data: tuple[Share, ...]) -> list[Share]:
+    """What the trend exhibit opens on: every series over every year a source gives."""
+    return sector_shares.select(data, sector_shares.series_ids(data), *sector_shares.year_span(data))
 
 
 def service_share_trend(settings: Settings) -> None:
@@ -211,9 +227,7 @@ def _trend(settings: Settings) -> None:
     st.markdown(t(lang, f"{key}.reading", crossing=crossing))
     with st.expander(t(lang, f"{key}.series_notes")):
         st.markdown("\n".join(f"- **{_series_name(lang, s)}** — {t(lang, f'{TEXT}.series.{s}.note')}" for s in chosen))
-    data_table(rows, lang, {"series": t(lang, f"{key}.series"), "year": t(lang, f"{key}.year"),
-                            "share": t(lang, f"{key}.share"), "status": t(lang, f"{key}.status"),
-                            "vintage": t(lang, f"{key}.vintage")})
+    data_table(rows, lang, _trend_columns(lang))
 
 
 # ── Exhibit 3: sector make-up of the two economies in a chosen year ───────────────────────────────
@@ -251,6 +265,16 @@ def sector_rows(points: list[Share], lang: str) -> Rows:
     return rows
 
 
+def _sector_columns(lang: str) -> dict[str, str]:
+    key = "exhibits.sector_comparison"
+    return {"row": t(lang, f"{key}.row"), "sector": t(lang, f"{key}.sector"), "share": t(lang, f"{key}.share")}
+
+
+def default_points(data: tuple[Share, ...]) -> list[Share]:
+    """The figures the sector comparison opens on: China's, then the United States'."""
+    return [sector_shares.find(data, *DEFAULT_POINTS[country]) for country in ("CN", "US")]
+
+
 def sector_comparison(settings: Settings) -> None:
     """Exhibit: the three sectors of China and the services share of the US, for years the reader picks."""
     exhibit_frame(settings, "sector_comparison", _sectors)
@@ -262,9 +286,9 @@ def _sectors(settings: Settings) -> None:
     key = "exhibits.sector_comparison"
     data = shares()
     options = {country: {_point_id(s): s for s in data if s.country == country} for country in ("CN", "US")}
-    for country, point_key in (("CN", CN_POINT_KEY), ("US", US_POINT_KEY)):
+    for point, point_key in zip(default_points(data), (CN_POINT_KEY, US_POINT_KEY)):
         if point_key not in st.session_state:
-            st.session_state[point_key] = "{}:{}".format(*DEFAULT_POINTS[country])
+            st.session_state[point_key] = _point_id(point)
     cn_col, us_col = st.columns(2)
     cn_id = cn_col.selectbox(t(lang, f"{key}.pick_cn"), list(options["CN"]), key=CN_POINT_KEY,
                              format_func=lambda p: _point_label(lang, options["CN"][p]))
@@ -283,8 +307,7 @@ def _sectors(settings: Settings) -> None:
     if us.year != cn.year:
         st.warning(t(lang, f"{key}.different_years", us=us.year, cn=cn.year))
     st.caption(t(lang, f"{key}.caveat"))
-    data_table(rows, lang, {"row": t(lang, f"{key}.row"), "sector": t(lang, f"{key}.sector"),
-                            "share": t(lang, f"{key}.share")})
+    data_table(rows, lang, _sector_columns(lang))
 
 
 def compile_charts() -> None:
@@ -295,3 +318,18 @@ def compile_charts() -> None:
             _continuum_spec(lang, scale)
             _trend_spec(lang, all_series, scale)
             _sectors_spec(lang, scale)
+
+
+def handout_tables(lang: str) -> list[dict]:
+    """The three exhibits' default data, for the printable handout: the book's placement of every
+    offering (the reader's columns, empty until something is placed, left out), every published
+    figure of every series, and the 2020 sector make-up of both economies."""
+    data = shares()
+    continuum = {k: v for k, v in _continuum_columns(lang).items() if k not in READER_COLUMNS}
+    return [{"title": t(lang, "exhibits.evaluation_continuum.title"), "columns": continuum,
+             "rows": continuum_rows(dict.fromkeys(OFFERING_IDS), True, DEFAULT_OFFERING, lang),
+             "source": t(lang, "exhibits.evaluation_continuum.source")},
+            {"title": t(lang, "exhibits.service_share_trend.title"), "columns": _trend_columns(lang),
+             "rows": trend_rows(default_trend(data), lang), "source": t(lang, "exhibits.service_share_trend.source")},
+            {"title": t(lang, "exhibits.sector_comparison.title"), "columns": _sector_columns(lang),
+             "rows": sector_rows(default_points(data), lang), "source": t(lang, "exhibits.sector_comparison.source")}]

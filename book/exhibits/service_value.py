@@ -3,6 +3,7 @@ unpaid, and comparative advantage in trade in services."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pyarrow as pa
 import streamlit as st
@@ -79,6 +80,12 @@ def _part_labels(lang: str) -> tuple[tuple[str, str], ...]:
             ("m", term_name("surplus-value", lang) + " m"))
 
 
+def _ratio_labels(lang: str) -> dict[str, str]:
+    """m/v and c/v with their names; the formula leads, so a narrow metric column cuts off the name, not the ratio."""
+    return {"mv": "m/v · " + term_name("rate-of-surplus-value", lang),
+            "cv": "c/v · " + term_name("organic-composition-of-capital", lang)}
+
+
 def _paid_labels(lang: str) -> tuple[tuple[str, str], ...]:
     return (("paid", _label(lang, "paid")), ("unpaid", _label(lang, "unpaid")))
 
@@ -141,11 +148,11 @@ def segment_rows(amounts: dict[str, dict[str, float]], names: dict[str, str], pa
     return rows
 
 
-def composition_rows(lang: str) -> Rows:
+def composition_rows(compositions: Mapping[str, value.ValueComposition], lang: str) -> Rows:
     """The table under the value-composition exhibit: every service with its value and ratios."""
     rows = []
     for preset in PRESETS:
-        parts = current_composition(preset)
+        parts = compositions[preset]
         hours = value.LABOUR_HOURS[preset]
         rows.append({"service": _label(lang, f"presets.{preset}.label"), "c": f"{parts.constant:,.0f}",
                      "v": f"{parts.variable:,.0f}", "m": f"{parts.surplus:,.0f}", "w": f"{parts.value:,.0f}",
@@ -153,6 +160,13 @@ def composition_rows(lang: str) -> Rows:
                      "profit": f"{parts.rate_of_profit:.0%}", "hours": f"{hours:g}",
                      "per_hour": f"{value.new_value_per_hour(parts, hours):,.0f}"})
     return rows
+
+
+def _composition_columns(lang: str) -> dict[str, str]:
+    key = "exhibits.service_value_composition"
+    return {"service": _label(lang, "service"), **dict(_part_labels(lang)), "w": t(lang, f"{key}.value"),
+            **_ratio_labels(lang), "profit": "m/(c + v)", "hours": t(lang, f"{key}.hours"),
+            "per_hour": t(lang, f"{key}.per_hour")}
 
 
 def value_composition(settings: Settings) -> None:
@@ -178,9 +192,9 @@ def _composition(settings: Settings) -> None:
     parts = current_composition(preset)
     cols = st.columns(3)
     cols[0].metric(t(lang, f"{key}.value"), _yuan(lang, parts.value))
-    # The formula leads the label, so a narrow column cuts off the name rather than the ratio.
-    cols[1].metric("m/v · " + term_name("rate-of-surplus-value", lang), f"{parts.rate_of_surplus_value:.0%}")
-    cols[2].metric("c/v · " + term_name("organic-composition-of-capital", lang), f"{parts.organic_composition:.2f}")
+    ratios = _ratio_labels(lang)
+    cols[1].metric(ratios["mv"], f"{parts.rate_of_surplus_value:.0%}")
+    cols[2].metric(ratios["cv"], f"{parts.organic_composition:.2f}")
     st.markdown(t(lang, f"{key}.reading", c=parts.constant, v=parts.variable, m=parts.surplus, w=parts.value,
                   new=parts.new_value, profit=parts.rate_of_profit, hours=hours,
                   per_hour=value.new_value_per_hour(parts, hours)))
@@ -191,10 +205,7 @@ def _composition(settings: Settings) -> None:
     rows = segment_rows(amounts, names, dict(_part_labels(lang)), preset, as_share=True)
     _chart(rows, BAR_FIELDS, _composition_spec(lang, settings.scale), t(lang, f"{key}.alt"))
     st.markdown(t(lang, f"{key}.compare"))
-    data_table(composition_rows(lang), lang, {
-        "service": _label(lang, "service"), "c": "c", "v": "v", "m": "m", "w": "W = c + v + m",
-        "mv": "m/v", "cv": "c/v", "profit": "m/(c + v)", "hours": t(lang, f"{key}.hours"),
-        "per_hour": t(lang, f"{key}.per_hour")})
+    data_table(composition_rows({p: current_composition(p) for p in PRESETS}, lang), lang, _composition_columns(lang))
 
 
 # ── Total utility = paid + unpaid ───────────────────────────────────────────
@@ -203,6 +214,17 @@ def current_split(preset: str) -> value.UtilitySplit:
     base = value.UTILITY_PRESETS[preset]
     return value.split_utility(_entered(_amount_key("paid", preset), base.paid),
                                _entered(_amount_key("unpaid", preset), base.unpaid))
+
+
+def utility_rows(splits: Mapping[str, value.UtilitySplit], lang: str) -> Rows:
+    """The table under the total-utility exhibit: every service's paid, unpaid and total utility."""
+    return [{"service": _label(lang, f"utility.{p}.label"), "paid": f"{s.paid:,.0f}", "unpaid": f"{s.unpaid:,.0f}",
+             "total": f"{s.total:,.0f}", "share": f"{s.unpaid_share:.0%}"} for p, s in ((p, splits[p]) for p in UTILITIES)]
+
+
+def _utility_columns(lang: str) -> dict[str, str]:
+    return {"service": _label(lang, "service"), "paid": _label(lang, "paid"), "unpaid": _label(lang, "unpaid"),
+            "total": term_name("total-utility", lang), "share": t(lang, "exhibits.service_utility_split.unpaid_share")}
 
 
 def utility_split(settings: Settings) -> None:
@@ -235,11 +257,7 @@ def _utility(settings: Settings) -> None:
     names = {p: _label(lang, f"utility.{p}.label") for p in UTILITIES}
     rows = segment_rows(amounts, names, dict(_paid_labels(lang)), preset, as_share=False)
     _chart(rows, BAR_FIELDS, _utility_spec(lang, settings.scale), t(lang, f"{key}.alt"))
-    table = [{"service": names[p], "paid": f"{s.paid:,.0f}", "unpaid": f"{s.unpaid:,.0f}", "total": f"{s.total:,.0f}",
-              "share": f"{s.unpaid_share:.0%}"} for p, s in ((p, current_split(p)) for p in UTILITIES)]
-    data_table(table, lang, {"service": _label(lang, "service"), "paid": _label(lang, "paid"),
-                             "unpaid": _label(lang, "unpaid"), "total": term_name("total-utility", lang),
-                             "share": t(lang, f"{key}.unpaid_share")})
+    data_table(utility_rows({p: current_split(p) for p in UTILITIES}, lang), lang, _utility_columns(lang))
 
 
 # ── Comparative advantage ───────────────────────────────────────────────────
@@ -322,6 +340,20 @@ def cost_rows(hours: dict[str, dict[str, float]], choice: dict[str, str] | None,
              "specialise": _good(lang, choice[e]) if choice else none} for e in hours]
 
 
+HOURS_COLUMNS = ("h0", "h1")     # the reader has just typed the hours, so the table above the chart leaves them out
+
+
+def _trade_columns(lang: str, case: str) -> dict[str, str]:
+    key = "exhibits.service_trade_advantage"
+    g0, g1 = _goods(case)
+    return {"economy": _label(lang, "economy"),
+            "h0": t(lang, f"{key}.hours_column", good=_good(lang, g0)),
+            "h1": t(lang, f"{key}.hours_column", good=_good(lang, g1)),
+            "oc0": t(lang, f"{key}.cost_column", good=_good(lang, g0), other=_good(lang, g1)),
+            "oc1": t(lang, f"{key}.cost_column", good=_good(lang, g1), other=_good(lang, g0)),
+            "specialise": t(lang, f"{key}.specialise")}
+
+
 def trade_advantage(settings: Settings) -> None:
     """Exhibit: two economies, two goods or services; edit the hours and see who should specialise in what."""
     exhibit_frame(settings, "service_trade_advantage", _trade)
@@ -357,12 +389,9 @@ def _trade(settings: Settings) -> None:
                      b=_economy(lang, second), b_good=_good(lang, choice[second]), a_cost=costs[first][choice[first]],
                      b_cost=costs[second][choice[first]]))
     st.markdown("\n".join(f"- {line}" for line in advantage_lines(hours, lang)))
-    columns = {"economy": _label(lang, "economy"),
-               "oc0": t(lang, f"{key}.cost_column", good=_good(lang, g0), other=_good(lang, g1)),
-               "oc1": t(lang, f"{key}.cost_column", good=_good(lang, g1), other=_good(lang, g0)),
-               "specialise": t(lang, f"{key}.specialise")}
+    columns = _trade_columns(lang, case)
     table = cost_rows(hours, choice, lang)
-    st.markdown(markdown_table(table, columns))
+    st.markdown(markdown_table(table, {k: v for k, v in columns.items() if k not in HOURS_COLUMNS}))
 
     leftmost = min(hours, key=lambda e: costs[e][g0])
     chart_rows = [{"kind": "economy", "label": f"{_economy(lang, e)} {costs[e][g0]:.3f}", "x": costs[e][g0],
@@ -394,7 +423,20 @@ def _trade(settings: Settings) -> None:
             row["lo"], row["hi"] = low, high
     _chart(chart_rows, TRADE_FIELDS, charts.trade_spec(_trade_labels(lang, case), settings.scale),
            t(lang, f"{key}.alt"))
-    data_table(table, lang, {"economy": _label(lang, "economy"),
-                             "h0": t(lang, f"{key}.hours_column", good=_good(lang, g0)),
-                             "h1": t(lang, f"{key}.hours_column", good=_good(lang, g1)), **{
-                                 k: v for k, v in columns.items() if k != "economy"}})
+    data_table(table, lang, columns)
+
+
+def handout_tables(lang: str) -> list[dict]:
+    """The three exhibits' default data, for the printable handout: the three services' preset value
+    composition, the three services' preset utility split, and Ricardo's case, which the calculator opens on."""
+    case = CASES[0]
+    hours = trade.CASES[case]
+    return [{"title": t(lang, "exhibits.service_value_composition.title"), "columns": _composition_columns(lang),
+             "rows": composition_rows(value.VALUE_PRESETS, lang),
+             "source": t(lang, "exhibits.service_value_composition.source")},
+            {"title": t(lang, "exhibits.service_utility_split.title"), "columns": _utility_columns(lang),
+             "rows": utility_rows(value.UTILITY_PRESETS, lang),
+             "source": t(lang, "exhibits.service_utility_split.source")},
+            {"title": t(lang, "exhibits.service_trade_advantage.title"), "columns": _trade_columns(lang, case),
+             "rows": cost_rows(hours, trade.comparative_advantage(hours), lang),
+             "source": t(lang, "exhibits.service_trade_advantage.source")}]

@@ -106,3 +106,31 @@ def test_an_unknown_url_value_gets_a_notice_not_an_error(browser, server, reader
     body = r.page.inner_text("body")
     assert "“fr”无法识别" in body and "“huge”无法识别" in body
     assert _h1(r) == ZH_TITLE and r.page.get_by_test_id("stException").count() == 0
+
+
+def _card(reader) -> str:
+    return reader.page.get_by_test_id("stProgress").inner_text()
+
+
+def test_lecture_mode_is_projector_sized_and_moves_with_arrow_keys_and_a_clicker(browser, server, reader):
+    for width, height in ((1920, 1080), (1024, 768)):
+        r = reader(width=width, height=height)
+        r.open(f"{server.url}/tolerance?lang=en&mode=lecture&card=2")
+        assert _card(r).startswith("Card 2 of")
+        paragraph = r.page.locator(".st-key-lecture_card [data-testid='stMarkdownContainer'] p").first
+        size = float(paragraph.evaluate("p => parseFloat(getComputedStyle(p).fontSize)"))
+        assert size >= 28, f"body text is {size}px at {width}×{height}"
+        assert not r.page.get_by_test_id("stSidebar").get_by_text("Home", exact=True).is_visible()
+        r.shot(f"lecture-en-{width}x{height}")
+    r.page.keyboard.press("ArrowRight")
+    r.wait()
+    assert _card(r).startswith("Card 3 of") and r.page.url.endswith("card=3")
+    r.page.keyboard.press("PageDown")
+    r.wait()
+    assert _card(r).startswith("Card 4 of")
+    r.page.keyboard.press("PageUp")
+    r.wait()
+    r.page.keyboard.press("ArrowLeft")
+    r.wait()
+    assert _card(r).startswith("Card 2 of")
+    assert r.console_errors == []
