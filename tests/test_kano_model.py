@@ -96,6 +96,11 @@ def test_strength_threshold_treats_a_narrow_lead_as_ambiguous():
     assert classify({"A": 46, "M": 40, "I": 14}, strength_threshold=0.06) == "M"
 
 
+def test_category_strength_is_the_lead_of_the_top_category():
+    assert kano.category_strength({"A": 4, "O": 13, "M": 11, "I": 2}) == pytest.approx(2 / 30)
+    assert kano.category_strength({"M": 5, "O": 5}) == 0
+
+
 @given(counts, st.floats(min_value=0, max_value=1))
 def test_classification_is_one_of_the_two_leading_categories(tally, threshold):
     if sum(tally.values()) == 0:
