@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from . import content, handout, lecture, quiz, render
+from . import content, handout, lecture, quiz, render, share
 from .i18n import t
 from .settings import CHOICES, Settings, from_query
 
@@ -100,13 +100,14 @@ def _text_size_css(settings: Settings) -> str:
     return css + (LECTURE_CSS if settings.lecture else "")
 
 
-def _frame(settings: Settings, rejected: tuple, page_title: str) -> None:
+def _frame(settings: Settings, rejected: tuple, page_title: str, path: str) -> None:
     lang = settings.lang
     st.set_page_config(page_title=f"{page_title} · {t(lang, 'site.short_title')}", page_icon="📘",
                        layout="wide" if settings.lecture else "centered",
                        initial_sidebar_state="collapsed" if settings.lecture else "auto")
     st.html(f"<style>{CSS}{_text_size_css(settings)}</style>")
     with st.container(horizontal=True, horizontal_alignment="right", key="topbar"):
+        share.control(settings, path)
         _setting_control(settings, "lang", "top", label_visibility="collapsed")
     for r in rejected:
         st.warning(t(lang, f"settings.rejected.{r.setting}", value=render.literal(r.value)), icon=":material/info:")
@@ -326,7 +327,7 @@ def shell(page: str) -> HomePage | ChapterPage | ToolPage:
         title = t(lang, f"tools.{page}.title")
     else:
         title = content.load_chapter(page, lang).title
-    _frame(settings, rejected, title)
+    _frame(settings, rejected, title, "" if page == "home" else page)
     lecture.start(None)
     if page == "home":
         return HomePage(settings)

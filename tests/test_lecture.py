@@ -92,3 +92,15 @@ def test_a_card_beyond_the_end_opens_the_last_card():
     progress = _progress(at)
     total = progress.split(" of ")[1].split()[0]
     assert progress.startswith(f"Card {total} of {total}")
+
+
+def test_share_this_view_gives_the_exact_view_as_a_link_and_a_qr_code():
+    from book import share
+    at = open_page("pages/tolerance.py", lang="en", mode="lecture", card="3")
+    link = next(c.value for c in at.code if "card=" in c.value)
+    assert link == "/tolerance?lang=en&mode=lecture&card=3"
+    png = share.qr_png("https://example.edu/tolerance?lang=en&mode=lecture&card=3")
+    assert png.startswith(b"\x89PNG") and len(png) > 200
+    assert share.view_url("https://example.edu/anything?x=1", "book/", "tolerance",
+                          {"lang": ["en"], "zot_band": ["6.0", "7.5"]}) == \
+        "https://example.edu/book/tolerance?lang=en&zot_band=6.0&zot_band=7.5"

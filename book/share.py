@@ -1,0 +1,39 @@
+"""'Share this view': the address of exactly what the reader sees — page, settings, lecture card and the
+exhibit inputs bound to the URL — as a link and as a QR code made on the server (no outside service),
+so a lecturer can put a view on the projector and students open it on their phones."""
+from __future__ import annotations
+
+import io
+from urllib.parse import urlencode, urlsplit
+
+import segno
+import streamlit as st
+
+from .i18n import t
+from .settings import Settings
+
+
+def view_url(app_url: str, base_path: str, page: str, params: dict[str, str | list[str]]) -> str:
+    """The address of `page` ("" for home) with the current query parameters (repeated keys kept, as
+    range sliders need). Scheme and host come from the browser's address, when known."""
+    parts = urlsplit(app_url or "")
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    prefix = "/" + base_path.strip("/") if base_path.strip("/") else ""
+    query = urlencode(params, doseq=True)
+    return f"{origin}{prefix}/{page}" + (f"?{query}" if query else "")
+
+
+def qr_png(url: str) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
+    return buffer.getvalue()
+
+
+def control(settings: Settings, page: str) -> None:
+    lang = settings.lang
+    with st.popover(t(lang, "share.button"), icon=":material/qr_code_2:"):
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        url = view_url(st.context.url, st.get_option("server.baseUrlPath") or "", page, params)
+        st.caption(t(lang, "share.intro"))
+        st.code(url, language=None, wrap_lines=True)
+        st.image(qr_png(url), caption=t(lang, "share.qr"), width=220)
