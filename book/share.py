@@ -23,9 +23,14 @@ def view_url(app_url: str, base_path: str, page: str, params: dict[str, str | li
     return f"{origin}{prefix}/{page}" + (f"?{query}" if query else "")
 
 
-def qr_png(url: str) -> bytes:
+def qr_png(url: str) -> bytes | None:
+    """The link as a QR code, or None when it is too long for one (a QR code holds about 2 KB)."""
+    try:
+        code = segno.make(url, error="m")
+    except segno.DataOverflowError:
+        return None
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
+    code.save(buffer, kind="png", scale=6, border=2)
     return buffer.getvalue()
 
 
@@ -36,4 +41,8 @@ def control(settings: Settings, page: str) -> None:
         url = view_url(st.context.url, st.get_option("server.baseUrlPath") or "", page, params)
         st.caption(t(lang, "share.intro"))
         st.code(url, language=None, wrap_lines=True)
-        st.image(qr_png(url), caption=t(lang, "share.qr"), width=220)
+        png = qr_png(url)
+        if png is None:
+            st.info(t(lang, "share.too_long"))
+        else:
+            st.image(png, caption=t(lang, "share.qr"), width=220)

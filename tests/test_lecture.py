@@ -104,3 +104,10 @@ def test_share_this_view_gives_the_exact_view_as_a_link_and_a_qr_code():
     assert share.view_url("https://example.edu/anything?x=1", "book/", "tolerance",
                           {"lang": ["en"], "zot_band": ["6.0", "7.5"]}) == \
         "https://example.edu/book/tolerance?lang=en&zot_band=6.0&zot_band=7.5"
+
+
+def test_a_link_too_long_for_a_qr_code_is_still_shared():
+    from book import share
+    assert share.qr_png("https://example.edu/?" + "x" * 5000) is None
+    at = open_page("pages/tolerance.py", lang="en", r="x" * 3000)
+    assert any("too long for a QR code" in i.value for i in at.info)
