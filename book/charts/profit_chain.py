@@ -13,10 +13,10 @@ from . import DATA, OKABE_ITO, finish
 GROUP_COLOURS = {"internal": OKABE_ITO[4], "employees": OKABE_ITO[2], "customers": OKABE_ITO[0],
                  "results": OKABE_ITO[6]}
 INK, MUTED, MUTED_FILL = "#1a1a1a", "#8a8a8a", "#f1f1f1"
-BOX_HALF = 0.34                     # a box spans order ± BOX_HALF on the vertical axis
+BOX_HALF = 0.32                     # a box spans order ± BOX_HALF on the vertical axis
 X_DOMAIN = (0.0, 10.0)
 BOX_X = (0.6, 9.4)
-CHAIN_FIELDS = ("order", "label", "group", "reached", "current")
+LEGEND_COLUMNS = 2                  # four group names side by side would run off a phone screen
 BAR_FIELDS = ("order", "label", "group", "change", "shown", "elasticity")
 
 
@@ -46,7 +46,7 @@ def chain_spec(groups: tuple[tuple[str, str], ...], count: int, scale: float = 1
         x=alt.X("left:Q", scale=xs, axis=None), x2="right:Q",
         y=alt.Y("top:Q", scale=ys, axis=None), y2="bottom:Q",
         fill=alt.condition("datum.reached", alt.Fill("group:N", scale=colour, legend=alt.Legend(
-            title=None, orient="bottom", direction="horizontal")), alt.value(MUTED_FILL)),
+            title=None, orient="bottom", columns=LEGEND_COLUMNS)), alt.value(MUTED_FILL)),
         fillOpacity=alt.condition("datum.reached", alt.value(0.28), alt.value(1)),
         stroke=alt.condition("datum.reached", alt.Stroke("group:N", scale=colour, legend=None), alt.value("#c4c4c4")),
         strokeWidth=alt.condition("datum.current", alt.value(3.5 * scale), alt.value(1.4 * scale)))
@@ -60,29 +60,33 @@ def chain_spec(groups: tuple[tuple[str, str], ...], count: int, scale: float = 1
         fontSize=14 * scale, baseline="middle", fontWeight=alt.expr("datum.current ? 'bold' : 'normal'")).encode(
         x=alt.X("mid:Q", scale=xs), y=alt.Y("order:Q", scale=ys), text="label:N",
         color=alt.condition("datum.reached", alt.value(INK), alt.value(MUTED)))
-    return finish(alt.layer(boxes, shafts, heads, text), scale, height=count * 50 * scale)
+    return finish(alt.layer(boxes, shafts, heads, text), scale, height=count * 58 * scale)
 
 
 @lru_cache(maxsize=16)
 def propagation_spec(labels: tuple[tuple[str, str], ...], groups: tuple[tuple[str, str], ...],
                      scale: float = 1.0) -> dict:
-    """Horizontal bars: the % change at each stage, stages in chain order top to bottom, each bar
-    labelled with its value (`shown`, pre-formatted) beyond its end."""
+    """Horizontal bars: the % change at each stage, stages in chain order top to bottom. Each stage's
+    name sits above its bar (so long names need no axis room on a phone) and its value (`shown`,
+    pre-formatted) beyond the bar's end."""
     names = dict(labels)
     colour = _group_scale(groups)
-    y = alt.Y("label:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=260 * scale))
+    y = alt.Y("label:N", sort=alt.EncodingSortField(field="order", op="min", order="ascending"), axis=None)
     tips = [alt.Tooltip("label:N", title=names["stage"]), alt.Tooltip("shown:N", title=names["change"]),
             alt.Tooltip("elasticity:N", title=names["elasticity"])]
     base = alt.Chart(DATA).encode(y=y, tooltip=tips)
-    bars = base.mark_bar(size=22 * scale, cornerRadius=2).encode(
+    bars = base.mark_bar(size=16 * scale, cornerRadius=2, yOffset=7 * scale).encode(
         x=alt.X("change:Q", title=names["axis"], scale=alt.Scale(zero=True, nice=True, padding=48 * scale)),
-        color=alt.Color("group:N", scale=colour, legend=alt.Legend(title=None, orient="bottom")))
+        color=alt.Color("group:N", scale=colour, legend=alt.Legend(title=None, orient="bottom",
+                                                                    columns=LEGEND_COLUMNS)))
+    stage_names = base.mark_text(align="left", baseline="bottom", dx=3 * scale, dy=-3 * scale,
+                                 fontSize=12.5 * scale, color=INK).encode(x=alt.datum(0), text="label:N")
     zero = alt.Chart(alt.Data(values=[{"x": 0}])).mark_rule(color="#444444", strokeWidth=1.2).encode(x="x:Q")
-    values = base.mark_text(fontSize=12 * scale, fontWeight="bold", baseline="middle", color=INK,
+    values = base.mark_text(fontSize=12 * scale, fontWeight="bold", baseline="middle", color=INK, yOffset=7 * scale,
                             align=alt.expr("datum.change < 0 ? 'right' : 'left'"),
                             dx=alt.expr(f"datum.change < 0 ? {-5 * scale:g} : {5 * scale:g}")).encode(
         x="change:Q", text="shown:N")
-    spec = finish(alt.layer(bars, zero, values), scale, height=alt.Step(40 * scale))
+    spec = finish(alt.layer(bars, stage_names, zero, values), scale, height=alt.Step(50 * scale))
     for layer in spec.get("layer", []):          # the rows come as the chart's top-level data
         if layer.get("data") == {"name": DATA.name}:
             del layer["data"]

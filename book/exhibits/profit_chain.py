@@ -2,6 +2,8 @@
 change in the drivers of internal service quality down the chain (a teaching model of elasticities)."""
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pyarrow as pa
 import streamlit as st
 
@@ -34,7 +36,8 @@ def _groups(lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def _scales() -> set[float]:
-    return {Settings(size=size, mode=mode).scale for size in CHOICES["size"] for mode in CHOICES["mode"]}
+    """The scales of reading mode; lecture mode's larger charts are compiled when first shown."""
+    return {Settings(size=size).scale for size in CHOICES["size"]}
 
 
 def _chart(spec: dict, data: dict[str, list], alt_text: str) -> None:
@@ -43,7 +46,9 @@ def _chart(spec: dict, data: dict[str, list], alt_text: str) -> None:
 
 
 def _percent(value: float, digits: int = 1) -> str:
-    return f"{value:+.{digits}f}%"
+    """A signed percentage, halves rounded away from zero as readers round by hand (1.575 → +1.58%)."""
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return f"{abs(rounded) if rounded == 0 else rounded:+.{digits}f}%"
 
 
 # ── The chain, link by link ──────────────────────────────────────────────────────────────────
@@ -77,7 +82,7 @@ def _builder(settings: Settings) -> None:
     if step == 1:
         st.markdown(f"#### {t(lang, f'{BUILD}.first_heading', stage=_stage(lang, stage))}")
     else:
-        st.markdown(f"#### {t(lang, f'{BUILD}.link_heading', n=step - 1, source=_stage(lang, STAGES[step - 2]), target=_stage(lang, stage))}")
+        st.markdown(f"#### {t(lang, f'{BUILD}.link_heading', source=_stage(lang, STAGES[step - 2]), target=_stage(lang, stage))}")
     st.markdown(t(lang, f"{TEXT}.steps.{stage}.logic"))
     st.info(f"**{t(lang, f'{BUILD}.evidence')}** {t(lang, f'{TEXT}.steps.{stage}.evidence')}")
     data_table(builder_rows(lang), lang, _builder_columns(lang))
