@@ -14,6 +14,7 @@ BASELINE = "#555555"
 # One colour and one shape per response, from doing nothing to a full recovery.
 RESPONSE_COLOURS = (OKABE_ITO[5], OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2])
 RESPONSE_SHAPES = ("triangle-down", "diamond", "square", "circle")
+HALFWAY = 10                 # contacts: where the failure-share label switches sides
 
 
 @lru_cache(maxsize=32)
@@ -24,7 +25,8 @@ def failure_share_spec(labels: tuple[tuple[str, str], ...], scale: float = 1.0) 
     text shown next to the selected point). `labels` names the axes.
     """
     names = dict(labels)
-    x = alt.X("contacts:Q", title=names["contacts"], axis=alt.Axis(tickMinStep=1, format="d"))
+    x = alt.X("contacts:Q", title=names["contacts"], scale=alt.Scale(zero=False, nice=False),
+              axis=alt.Axis(tickMinStep=1, format="d"))
     y = alt.Y("share:Q", title=names["share"], scale=alt.Scale(zero=True))
     tips = [alt.Tooltip("contacts:Q", title=names["contacts"]),
             alt.Tooltip("share:Q", title=names["share"], format=".1f")]
@@ -33,9 +35,14 @@ def failure_share_spec(labels: tuple[tuple[str, str], ...], scale: float = 1.0) 
     dots = base.mark_point(filled=True, color=LINE, size=30 * scale * scale, opacity=1)
     chosen = base.transform_filter("datum.selected")
     marker = chosen.mark_point(filled=True, shape="diamond", color=MARK, size=260 * scale * scale, opacity=1)
-    label = chosen.mark_text(align="right", dx=-12 * scale, dy=-14 * scale, fontSize=13 * scale, fontWeight="bold",
-                             color=MARK).encode(text="label:N")
-    return finish(alt.layer(line, dots, marker, label), scale, height=280 * scale)
+    # The label sits on the open side of the point: right of it in the left half of the chart, left of it after.
+    text = {"dy": -16 * scale, "fontSize": 13 * scale, "fontWeight": "bold", "color": MARK}
+    left_half = f"datum.contacts <= {HALFWAY}"
+    label_right = (base.transform_filter(f"datum.selected && {left_half}")
+                   .mark_text(align="left", dx=8 * scale, **text).encode(text="label:N"))
+    label_left = (base.transform_filter(f"datum.selected && !({left_half})")
+                  .mark_text(align="right", dx=-8 * scale, **text).encode(text="label:N"))
+    return finish(alt.layer(line, dots, marker, label_right, label_left), scale, height=300 * scale)
 
 
 @lru_cache(maxsize=32)
@@ -50,12 +57,12 @@ def recovery_spec(labels: tuple[tuple[str, str], ...], stages: tuple[str, ...], 
     names = dict(labels)
     x = alt.X("stage:N", sort=list(stages), title=None, axis=alt.Axis(labelAngle=0, labelFontSize=13 * scale))
     y = alt.Y("satisfaction:Q", title=names["satisfaction"], scale=alt.Scale(domain=[0, 10], nice=False))
-    legend = alt.Legend(columns=2, labelLimit=320 * scale, symbolStrokeWidth=2 * scale)
+    legend = alt.Legend(columns=1, labelLimit=360 * scale, symbolStrokeWidth=2 * scale)
     colour = alt.Color("response:N", title=None, legend=legend,
                        scale=alt.Scale(domain=list(responses), range=list(RESPONSE_COLOURS)))
     shape = alt.Shape("response:N", title=None, legend=legend,
                       scale=alt.Scale(domain=list(responses), range=list(RESPONSE_SHAPES)))
-    emphasis = alt.condition("datum.selected", alt.value(1.0), alt.value(0.4))
+    emphasis = alt.condition("datum.selected", alt.value(1.0), alt.value(0.55))
     tips = [alt.Tooltip("response:N", title=names["response"]), alt.Tooltip("stage:N", title=names["stage"]),
             alt.Tooltip("satisfaction:Q", title=names["satisfaction"], format=".1f")]
     base = alt.Chart(DATA).encode(x=x, y=y, tooltip=tips)
