@@ -209,3 +209,164 @@ def test_handout_tables_ignore_what_the_reader_has_entered():
     outside = [table["rows"] for module in (service_economy, service_value, quality)
                for table in module.handout_tables("en")]
     assert at.session_state["handout_rows"] == outside
+
+
+# ── The satisfaction chapter ─────────────────────────────────────────────────────────────────
+
+SATISFACTION_EXHIBITS = ("satisfaction_index", "acsi_model", "kano_diagram", "kano_questionnaire",
+                         "kano_better_worse", "kano_life_cycle")
+
+# The exhibits as they open: the takeaway shop's three points, the ACSI arrows, the Kano curves at fulfilment
+# −0.50 and k = 3 (attractive, one-dimensional, must-be and indifferent quality; reverse quality is off),
+# the 30 hotel guests' counts with Better and Worse, and the four stages of in-room Wi-Fi.
+SATISFACTION_ROWS = {
+    "en": {
+        "satisfaction_index": [["Our shop this year", "8.0", "7.0", "-1.0", "87.5", "fell short"],
+                               ["Our shop last year", "7.0", "7.0", "+0.0", "100.0", "met"],
+                               ["Competitor", "8.0", "8.4", "+0.4", "105.0", "exceeded"]],
+        "acsi_model": [["Customer expectations", "Customer satisfaction (the ACSI)", "drives"],
+                       ["Perceived value (quality relative to price)", "Customer satisfaction (the ACSI)", "drives"],
+                       ["Customer satisfaction (the ACSI)", "Customer complaints", "more satisfied, fewer complaints"],
+                       ["Customer satisfaction (the ACSI)", "Customer loyalty (retention, price tolerance)",
+                        "more satisfied, more loyal"]],
+        "kano_diagram": [["Attractive A", "-0.50", "3.0", "+0.06"], ["One-dimensional O", "-0.50", "3.0", "-0.50"],
+                         ["Must-be M", "-0.50", "3.0", "-0.44"], ["Indifferent I", "-0.50", "3.0", "+0.00"]],
+        "kano_questionnaire": [["It must be that way", "R", "I", "I", "I", "M"]],
+        "kano_better_worse": [["Fast in-room Wi-Fi", "4", "13", "11", "2", "0", "0", "0.57", "-0.80", "One-dimensional O"],
+                              ["Clean bedding", "1", "6", "20", "2", "0", "1", "0.24", "-0.90", "Must-be M"],
+                              ["A robot that brings items to the room", "14", "5", "1", "9", "1", "0", "0.66", "-0.21",
+                               "Attractive A"],
+                              ["Sales calls after check-in", "0", "0", "1", "8", "19", "2", "0.00", "-0.11",
+                               "Reverse R"]],
+        "kano_life_cycle": [["① New", "Indifferent I"], ["② Spreading", "Attractive A"],
+                            ["③ Widely used", "One-dimensional O"], ["④ Taken for granted", "Must-be M"]],
+    },
+    "zh": {
+        "satisfaction_index": [["本店今年", "8.0", "7.0", "-1.0", "87.5", "低于期望"],
+                               ["本店去年", "7.0", "7.0", "+0.0", "100.0", "符合期望"],
+                               ["竞争对手", "8.0", "8.4", "+0.4", "105.0", "超出期望"]],
+        "acsi_model": [["感知质量", "顾客满意（ACSI 指数）", "驱动"],
+                       ["顾客满意（ACSI 指数）", "顾客抱怨", "满意越高，抱怨越少"]],
+        "kano_diagram": [["魅力品质 A", "-0.50", "3.0", "+0.06"], ["当然品质 M", "-0.50", "3.0", "-0.44"]],
+        "kano_questionnaire": [["喜欢", "Q", "A", "A", "A", "O"]],
+        "kano_better_worse": [["房间 Wi-Fi 网速快", "4", "13", "11", "2", "0", "0", "0.57", "-0.80", "一元品质 O"],
+                              ["干净的床品", "1", "6", "20", "2", "0", "1", "0.24", "-0.90", "当然品质 M"]],
+        "kano_life_cycle": [["① 刚出现", "无差异品质 I"], ["④ 司空见惯", "当然品质 M"]],
+    },
+}
+
+# The standard 5 × 5 evaluation table (Berger et al. 1993): rows are the functional answer, columns the
+# dysfunctional one, both in the order like, must-be, neutral, live-with, dislike.
+EVALUATION_CELLS = [["Q", "A", "A", "A", "O"],
+                    ["R", "I", "I", "I", "M"],
+                    ["R", "I", "I", "I", "M"],
+                    ["R", "I", "I", "I", "M"],
+                    ["R", "R", "R", "R", "Q"]]
+ANSWER_NAMES = {"en": ["I like it", "It must be that way", "I am neutral", "I can live with it", "I dislike it"],
+                "zh": ["喜欢", "理应如此", "无所谓", "能够忍受", "不喜欢"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_satisfaction_handout_has_a_table_under_every_exhibit_s_title_with_its_source(lang):
+    import html
+
+    from book.exhibits import satisfaction
+
+    page = handout.build("satisfaction", lang)
+    tables = _tables("satisfaction", lang)
+    titles = [t(lang, f"exhibits.{name}.title") for name in SATISFACTION_EXHIBITS]
+    assert [title for title in tables if title in titles] == titles, "one table per exhibit, in page order"
+    assert f"<h2>{t(lang, 'handout.exhibit_data')}</h2>" in page
+    entries = satisfaction.handout_tables(lang)
+    assert [entry["title"] for entry in entries] == titles
+    for name, title, entry in zip(SATISFACTION_EXHIBITS, titles, entries):
+        assert tables[title]["rows"], f"{name} has rows"
+        assert all(len(row) == len(tables[title]["header"]) for row in tables[title]["rows"])
+        assert entry["source"] == t(lang, f"exhibits.{name}.source")
+        assert f'<p class="source">{html.escape(entry["source"])}</p>' in page, f"{name}'s source under its table"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_satisfaction_handout_tables_carry_the_exhibits_default_values(lang):
+    tables = _tables("satisfaction", lang)
+    for name, rows in SATISFACTION_ROWS[lang].items():
+        printed = tables[t(lang, f"exhibits.{name}.title")]["rows"]
+        for row in rows:
+            assert any(cells[:len(row)] == row for cells in printed), f"{name}: {row} not in {printed}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_satisfaction_handout_prints_the_whole_evaluation_table(lang):
+    key = "exhibits.kano_questionnaire"
+    table = _tables("satisfaction", lang)[t(lang, f"{key}.title")]
+    assert table["header"] == [t(lang, f"{key}.table.corner"), *ANSWER_NAMES[lang]]
+    assert table["rows"] == [[answer, *cells] for answer, cells in zip(ANSWER_NAMES[lang], EVALUATION_CELLS)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_satisfaction_handout_names_every_column_in_words_and_prints_only_what_the_exhibits_open_with(lang):
+    tables = _tables("satisfaction", lang)
+    index = tables[t(lang, "exhibits.satisfaction_index.title")]
+    assert index["header"] == [t(lang, f"exhibits.satisfaction_index.{c}")
+                               for c in ("name", "expected", "perceived", "difference", "index")] + \
+        [t(lang, "exhibits.verdict")]
+    assert len(index["rows"]) == 3
+    assert len(tables[t(lang, "exhibits.acsi_model.title")]["rows"]) == 5, "three drivers, two outcomes"
+    diagram = tables[t(lang, "exhibits.kano_diagram.title")]
+    assert diagram["header"] == [t(lang, f"exhibits.kano_diagram.{c}") for c in ("category", "x", "curvature", "value")]
+    assert [row[0] for row in diagram["rows"]] == [t(lang, f"satisfaction.categories.{c}") for c in "AOMI"], \
+        "reverse quality is not drawn as the exhibit opens"
+    better_worse = tables[t(lang, "exhibits.kano_better_worse.title")]
+    key = "exhibits.kano_better_worse"
+    assert better_worse["header"] == [t(lang, f"{key}.feature"),
+                                      *(t(lang, f"satisfaction.categories.{c}") for c in "AOMIRQ"),
+                                      t(lang, f"{key}.better"), t(lang, f"{key}.worse"), t(lang, f"{key}.category")]
+    assert [row[0] for row in better_worse["rows"]] == [
+        t(lang, f"satisfaction.features.{f}") for f in ("clean-bedding", "wifi-speed", "robot-delivery",
+                                                        "self-check-in", "pillow-menu", "sales-calls")]
+    assert all(sum(int(n) for n in row[1:7]) == 30 for row in better_worse["rows"]), "30 guests per feature"
+    cycle = tables[t(lang, "exhibits.kano_life_cycle.title")]
+    key = "exhibits.kano_life_cycle"
+    assert cycle["header"] == [t(lang, f"{key}.stage"), t(lang, "exhibits.kano_diagram.category"),
+                               t(lang, f"{key}.example_label"), t(lang, f"{key}.study_label")]
+    assert [row[2] for row in cycle["rows"]] == [t(lang, f"{key}.example.{s}") for s in "IAOM"]
+    assert "Nilsson-Witell" in cycle["rows"][0][3]
+
+
+def _satisfaction_exhibits_and_their_handout_rows():
+    """The chapter's six exhibits in a session, with the handout's rows built in the same rerun."""
+    import streamlit as st
+
+    from book.exhibits import satisfaction
+    from book.settings import Settings
+
+    settings = Settings(lang="en")
+    for exhibit in (satisfaction.satisfaction_index, satisfaction.acsi_model, satisfaction.kano_diagram,
+                    satisfaction.kano_questionnaire, satisfaction.kano_better_worse, satisfaction.kano_life_cycle):
+        exhibit(settings)
+    st.session_state["handout_rows"] = {lang: [table["rows"] for table in satisfaction.handout_tables(lang)]
+                                        for lang in ("en", "zh")}
+
+
+def test_satisfaction_handout_ignores_what_the_reader_has_changed():
+    """The download button builds the handout during a rerun, with the reader's session at hand."""
+    from book.exhibits import satisfaction
+
+    at = AppTest.from_function(_satisfaction_exhibits_and_their_handout_rows, default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.slider(key="ks_expected").set_value(3.0)
+    at.slider(key="ks_acsi_overall").set_value(1.0)
+    at.slider(key="ks_kano_fulfilment").set_value(1.0)
+    at.slider(key="ks_kano_k").set_value(6.0)
+    at.radio(key="ks_q_functional").set_value("like")
+    at.number_input(key="ks_bw_wifi-speed_A").set_value(100)
+    at.slider(key="ks_bw_threshold").set_value(0.2)
+    at.select_slider(key="ks_cycle_stage").set_value("M")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.session_state["ks_bw_counts"]["wifi-speed"]["A"] == 100, "the reader's count reached the exhibit"
+    outside = {lang: [table["rows"] for table in satisfaction.handout_tables(lang)] for lang in ("en", "zh")}
+    assert at.session_state["handout_rows"] == outside
+    wifi = next(row for row in outside["en"][4] if row["id"] == "wifi-speed")
+    assert (wifi["A"], wifi["better_text"], wifi["worse_text"]) == (4, "0.57", "-0.80")
+    assert outside["en"][0][0]["index"] == 87.5

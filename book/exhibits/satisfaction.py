@@ -78,6 +78,12 @@ def index_rows(this_year: tuple[float, float], lang: str) -> Rows:
     return rows
 
 
+def _index_columns(lang: str) -> dict[str, str]:
+    return {"name": t(lang, f"{INDEX_KEY}.name"), "expected": t(lang, f"{INDEX_KEY}.expected"),
+            "perceived": t(lang, f"{INDEX_KEY}.perceived"), "difference": t(lang, f"{INDEX_KEY}.difference"),
+            "index": t(lang, f"{INDEX_KEY}.index"), "verdict": t(lang, "exhibits.verdict")}
+
+
 def satisfaction_index(settings: Settings) -> None:
     """Exhibit: expectation and perceived performance give the index and the verdict."""
     exhibit_frame(settings, "satisfaction_index", _index, t(settings.lang, f"{INDEX_KEY}.scenario"))
@@ -103,16 +109,14 @@ def _index(settings: Settings) -> None:
     rows = index_rows((expected, perceived), lang)
     _chart(_index_spec(lang, settings.scale), _columns(rows, INDEX_FIELDS), t(lang, f"{INDEX_KEY}.alt"))
     st.markdown(t(lang, f"{INDEX_KEY}.reading"))
-    data_table(rows, lang, {"name": t(lang, f"{INDEX_KEY}.name"), "expected": t(lang, f"{INDEX_KEY}.expected"),
-                            "perceived": t(lang, f"{INDEX_KEY}.perceived"), "difference": "D = P − E",
-                            "index": t(lang, f"{INDEX_KEY}.index"), "verdict": t(lang, "exhibits.verdict")})
+    data_table(rows, lang, _index_columns(lang))
 
 
 # ── The ACSI model ───────────────────────────────────────────────────────────────────────────
 
 ACSI_KEY = "exhibits.acsi_model"
 ACSI_NODES = ("expectations", "quality", "value", "satisfaction", "complaints", "loyalty")
-ACSI_ITEMS = (("overall", 8.0), ("disconfirmation", 7.0), ("ideal", 7.0))
+ACSI_ITEMS = (("overall", 8.0), ("disconfirmation", 7.0), ("ideal", 7.0))   # the questions' opening ratings
 
 
 def _acsi_dot(lang: str, scale: float) -> str:
@@ -121,13 +125,19 @@ def _acsi_dot(lang: str, scale: float) -> str:
 
 def acsi_rows(lang: str) -> Rows:
     """The model's arrows in words, for the data table."""
-    name = {node: t(lang, f"{ACSI_KEY}.{node}").replace("\n", " ") for node in ACSI_NODES}
+    join = "" if lang == "zh" else " "        # a box's second line starts with a full-width bracket in Chinese
+    name = {node: t(lang, f"{ACSI_KEY}.{node}").replace("\n", join) for node in ACSI_NODES}
     drives = t(lang, f"{ACSI_KEY}.drives")
     rows = [{"from": name[driver], "to": name["satisfaction"], "relation": drives}
             for driver in ("expectations", "quality", "value")]
     rows += [{"from": name["satisfaction"], "to": name[outcome], "relation": t(lang, f"{ACSI_KEY}.{sign}")}
              for outcome, sign in (("complaints", "minus"), ("loyalty", "plus"))]
     return rows
+
+
+def _acsi_columns(lang: str) -> dict[str, str]:
+    return {"from": t(lang, f"{ACSI_KEY}.from"), "to": t(lang, f"{ACSI_KEY}.to"),
+            "relation": t(lang, f"{ACSI_KEY}.relation")}
 
 
 def acsi_model(settings: Settings) -> None:
@@ -145,14 +155,16 @@ def _acsi(settings: Settings) -> None:
                for column, (item, default) in zip(columns, ACSI_ITEMS)]
     score = satisfaction.acsi_score(*ratings)
     st.metric(t(lang, f"{ACSI_KEY}.score"), f"{score:.1f}", help=t(lang, f"{ACSI_KEY}.score_help"))
-    data_table(acsi_rows(lang), lang, {"from": t(lang, f"{ACSI_KEY}.from"), "to": t(lang, f"{ACSI_KEY}.to"),
-                                       "relation": t(lang, f"{ACSI_KEY}.relation")})
+    data_table(acsi_rows(lang), lang, _acsi_columns(lang))
 
 
 # ── The Kano diagram ─────────────────────────────────────────────────────────────────────────
 
 DIAGRAM_KEY = "exhibits.kano_diagram"
 CURVE_FIELDS = ("kind", "category", "fulfilment", "satisfaction", "highlight")
+DIAGRAM_SHOWN = ("A", "O", "M", "I")    # the exhibit opens with these curves, at this fulfilment and curvature
+DIAGRAM_FULFILMENT = -0.5
+DIAGRAM_CURVATURE = 3.0
 
 
 def _curves_spec(lang: str, scale: float) -> dict:
@@ -178,6 +190,18 @@ def curve_rows(categories: list[str], fulfilment: float | None, k: float, lang: 
     return rows
 
 
+def diagram_rows(categories: list[str], fulfilment: float, k: float, lang: str) -> Rows:
+    """Each chosen kind of quality's satisfaction at `fulfilment`, for the data table."""
+    names = _categories(lang, DRAWN_CATEGORIES)
+    return [{"category": names[c], "fulfilment": f"{fulfilment:+.2f}", "curvature": k,
+             "value": f"{kano.curve(c, fulfilment, k):+.2f}"} for c in categories]
+
+
+def _diagram_columns(lang: str) -> dict[str, str]:
+    """The on-page table's columns; the sliders beside it say at what fulfilment and curvature."""
+    return {"category": t(lang, f"{DIAGRAM_KEY}.category"), "value": t(lang, f"{DIAGRAM_KEY}.value")}
+
+
 def kano_diagram(settings: Settings) -> None:
     """Exhibit: satisfaction against fulfilment for each kind of quality."""
     exhibit_frame(settings, "kano_diagram", _diagram)
@@ -188,11 +212,11 @@ def _diagram(settings: Settings) -> None:
     lang = settings.lang
     names = _categories(lang, DRAWN_CATEGORIES)
     chosen = st.pills(t(lang, f"{DIAGRAM_KEY}.pick"), DRAWN_CATEGORIES, selection_mode="multi", key="ks_kano_show",
-                      default=["A", "O", "M", "I"], format_func=names.get) or []
+                      default=list(DIAGRAM_SHOWN), format_func=names.get) or []
     left, right = st.columns([3, 2])
-    x = left.slider(t(lang, f"{DIAGRAM_KEY}.fulfilment"), -1.0, 1.0, value=-0.5, step=0.05, format="%+.2f",
-                    key="ks_kano_fulfilment")
-    k = right.slider(t(lang, f"{DIAGRAM_KEY}.curvature"), 1.0, 6.0, value=3.0, step=0.5, format="%.1f",
+    x = left.slider(t(lang, f"{DIAGRAM_KEY}.fulfilment"), -1.0, 1.0, value=DIAGRAM_FULFILMENT, step=0.05,
+                    format="%+.2f", key="ks_kano_fulfilment")
+    k = right.slider(t(lang, f"{DIAGRAM_KEY}.curvature"), 1.0, 6.0, value=DIAGRAM_CURVATURE, step=0.5, format="%.1f",
                      key="ks_kano_k", help=t(lang, f"{DIAGRAM_KEY}.curvature_help"))
     chosen = [c for c in DRAWN_CATEGORIES if c in chosen]
     if not chosen:
@@ -202,8 +226,7 @@ def _diagram(settings: Settings) -> None:
         _chart(_curves_spec(lang, settings.scale), _columns(rows, CURVE_FIELDS), t(lang, f"{DIAGRAM_KEY}.alt"))
     at = {c: kano.curve(c, x, k) for c in DRAWN_CATEGORIES}
     st.markdown(t(lang, f"{DIAGRAM_KEY}.reading", x=x, m=at["M"], a=at["A"], o=at["O"]))
-    table = [{"category": names[c], "value": f"{at[c]:+.2f}"} for c in chosen]
-    data_table(table, lang, {"category": t(lang, f"{DIAGRAM_KEY}.category"), "value": t(lang, f"{DIAGRAM_KEY}.value")})
+    data_table(diagram_rows(chosen, x, k, lang), lang, _diagram_columns(lang))
 
 
 # ── The Kano questionnaire and its evaluation table ─────────────────────────────────────────
@@ -239,6 +262,16 @@ def grid_rows(functional: str, dysfunctional: str, lang: str) -> Rows:
             for f in ANSWERS for d in ANSWERS]
 
 
+def evaluation_rows(lang: str) -> Rows:
+    """The 5 × 5 evaluation table: one row per functional answer, one column per dysfunctional answer."""
+    answers = _answers(lang)
+    return [{"functional": answers[f], **{d: kano.evaluate(f, d) for d in ANSWERS}} for f in ANSWERS]
+
+
+def _evaluation_columns(lang: str) -> dict[str, str]:
+    return {"functional": t(lang, f"{QUESTION_KEY}.table.corner"), **_answers(lang)}
+
+
 def kano_questionnaire(settings: Settings) -> None:
     """Exhibit: answer the functional and dysfunctional question and read the category off the table."""
     exhibit_frame(settings, "kano_questionnaire", _questionnaire)
@@ -262,13 +295,27 @@ def _questionnaire(settings: Settings) -> None:
                + "\n\n" + t(lang, f"satisfaction.meanings.{code}"))
     rows = grid_rows(functional, dysfunctional, lang)
     _chart(_grid_spec(lang, settings.scale), _columns(rows, GRID_FIELDS), t(lang, f"{QUESTION_KEY}.alt"))
-    table = [{"functional": answers[f], **{d: kano.evaluate(f, d) for d in ANSWERS}} for f in ANSWERS]
-    data_table(table, lang, {"functional": t(lang, f"{QUESTION_KEY}.axis_functional"), **answers})
+    data_table(evaluation_rows(lang), lang, _evaluation_columns(lang))
 
 
 # ── The life cycle of a quality attribute ────────────────────────────────────────────────────
 
 CYCLE_KEY = "exhibits.kano_life_cycle"
+CYCLE_STAGE = "A"                     # the exhibit opens at the second stage, when the feature spreads
+
+
+def cycle_rows(lang: str) -> Rows:
+    """Every stage: its category, the hotel Wi-Fi illustration and (for print) the e-service study."""
+    names = _categories(lang, DRAWN_CATEGORIES)
+    return [{"stage": t(lang, f"{CYCLE_KEY}.stages.{s}"), "category": names[s],
+             "example": t(lang, f"{CYCLE_KEY}.example.{s}"), "study": t(lang, f"{CYCLE_KEY}.study.{s}")}
+            for s in LIFE_CYCLE]
+
+
+def _cycle_columns(lang: str) -> dict[str, str]:
+    """The on-page table's columns; the page shows the study's finding for the stage picked."""
+    return {"stage": t(lang, f"{CYCLE_KEY}.stage"), "category": t(lang, f"{DIAGRAM_KEY}.category"),
+            "example": t(lang, f"{CYCLE_KEY}.example_label")}
 
 
 def kano_life_cycle(settings: Settings) -> None:
@@ -280,7 +327,7 @@ def kano_life_cycle(settings: Settings) -> None:
 def _life_cycle(settings: Settings) -> None:
     lang = settings.lang
     names = _categories(lang, DRAWN_CATEGORIES)
-    stage = st.select_slider(t(lang, f"{CYCLE_KEY}.stage"), LIFE_CYCLE, value="A", key="ks_cycle_stage",
+    stage = st.select_slider(t(lang, f"{CYCLE_KEY}.stage"), LIFE_CYCLE, value=CYCLE_STAGE, key="ks_cycle_stage",
                              format_func=lambda s: t(lang, f"{CYCLE_KEY}.stages.{s}"))
     path = " → ".join(f"**{names[s]}**" if s == stage else names[s] for s in LIFE_CYCLE)
     st.markdown(path)
@@ -290,10 +337,7 @@ def _life_cycle(settings: Settings) -> None:
     left, right = st.columns(2)
     left.markdown(f"**{t(lang, f'{CYCLE_KEY}.study_label')}**\n\n{t(lang, f'{CYCLE_KEY}.study.{stage}')}")
     right.markdown(f"**{t(lang, f'{CYCLE_KEY}.example_label')}**\n\n{t(lang, f'{CYCLE_KEY}.example.{stage}')}")
-    table = [{"stage": t(lang, f"{CYCLE_KEY}.stages.{s}"), "category": names[s],
-              "example": t(lang, f"{CYCLE_KEY}.example.{s}")} for s in LIFE_CYCLE]
-    data_table(table, lang, {"stage": t(lang, f"{CYCLE_KEY}.stage"), "category": t(lang, f"{DIAGRAM_KEY}.category"),
-                             "example": t(lang, f"{CYCLE_KEY}.example_label")})
+    data_table(cycle_rows(lang), lang, _cycle_columns(lang))
 
 
 # ── Better–Worse coefficients ────────────────────────────────────────────────────────────────
@@ -303,6 +347,8 @@ BW_FIELDS = ("feature", "better", "worse", "worse_abs", "category", "highlight",
 # Label places that keep the teaching survey's long feature names apart (others go right, or left near
 # the right edge): the kiosk's name would run into the Wi-Fi label, the sales calls' into a quadrant name.
 BW_LABEL_PLACES = {"self-check-in": "below", "sales-calls": "above"}
+BW_FEATURE = "wifi-speed"    # the exhibit opens on this feature, with no category-strength threshold
+BW_THRESHOLD = 0.0
 Q_SHARE_FLAG = 0.10          # a common rule of thumb: more than 10 % questionable answers suggests poor wording
 
 
@@ -312,9 +358,14 @@ def _bw_spec(lang: str, scale: float) -> dict:
     return charts.better_worse_spec(labels, tuple(_categories(lang).items()), scale)
 
 
+def default_counts() -> dict[str, dict[str, int]]:
+    """A fresh copy of the teaching survey's counts, which the exhibit opens on and the reader may edit."""
+    return {f: dict(c) for f, c in survey().items()}
+
+
 def _counts_store() -> dict[str, dict[str, int]]:
     if COUNTS_KEY not in st.session_state:
-        st.session_state[COUNTS_KEY] = {f: dict(c) for f, c in survey().items()}
+        st.session_state[COUNTS_KEY] = default_counts()
     return st.session_state[COUNTS_KEY]
 
 
@@ -339,6 +390,12 @@ def feature_rows(all_counts: dict[str, dict[str, int]], lang: str, threshold: fl
     return rows
 
 
+def _bw_columns(lang: str) -> dict[str, str]:
+    return {"feature": t(lang, f"{BW_KEY}.feature"), **_categories(lang),
+            "better_text": t(lang, f"{BW_KEY}.better"), "worse_text": t(lang, f"{BW_KEY}.worse"),
+            "category": t(lang, f"{BW_KEY}.category")}
+
+
 def kano_better_worse(settings: Settings) -> None:
     """Exhibit: a small survey's counts give Better, Worse, the category and the four-quadrant chart."""
     exhibit_frame(settings, "kano_better_worse", _better_worse, t(settings.lang, f"{BW_KEY}.scenario"))
@@ -349,7 +406,7 @@ def _better_worse(settings: Settings) -> None:
     lang = settings.lang
     names = _categories(lang)
     store = _counts_store()
-    feature = st.selectbox(t(lang, f"{BW_KEY}.pick"), list(store), index=list(store).index("wifi-speed"),
+    feature = st.selectbox(t(lang, f"{BW_KEY}.pick"), list(store), index=list(store).index(BW_FEATURE),
                            key="ks_bw_feature", format_func=lambda f: t(lang, f"satisfaction.features.{f}"))
     st.markdown(f"**{t(lang, f'{BW_KEY}.counts')}**")
     columns = [*st.columns(3), *st.columns(3)]   # two rows, so a phone stacks them in reading order
@@ -358,7 +415,7 @@ def _better_worse(settings: Settings) -> None:
         if key not in st.session_state:
             st.session_state[key] = store[feature][code]
         store[feature][code] = int(column.number_input(names[code], min_value=0, max_value=500, step=1, key=key))
-    threshold = st.slider(t(lang, f"{BW_KEY}.threshold"), 0.0, 0.2, value=0.0, step=0.01, format="%.2f",
+    threshold = st.slider(t(lang, f"{BW_KEY}.threshold"), 0.0, 0.2, value=BW_THRESHOLD, step=0.01, format="%.2f",
                           key="ks_bw_threshold", help=t(lang, f"{BW_KEY}.threshold_help"))
     counts = store[feature]
     rows = feature_rows(store, lang, threshold, feature)
@@ -369,8 +426,7 @@ def _better_worse(settings: Settings) -> None:
         _feature_summary(counts, row, threshold, lang)
     plotted = [r for r in rows if r["better"] is not None]
     _chart(_bw_spec(lang, settings.scale), _columns(plotted, BW_FIELDS), t(lang, f"{BW_KEY}.alt"))
-    data_table(rows, lang, {"feature": t(lang, f"{BW_KEY}.feature"), **{c: c for c in SHOWN_ORDER},
-                            "better_text": "Better", "worse_text": "Worse", "category": t(lang, f"{BW_KEY}.category")})
+    data_table(rows, lang, _bw_columns(lang))
 
 
 def _feature_summary(counts: dict[str, int], row: dict, threshold: float, lang: str) -> None:
@@ -404,3 +460,23 @@ def compile_charts() -> None:
             _curves_spec(lang, scale)
             _grid_spec(lang, scale)
             _bw_spec(lang, scale)
+
+
+def handout_tables(lang: str) -> list[dict]:
+    """Every exhibit's default data, for the printable handout, in page order: the takeaway shop's three
+    points with index and verdict; the ACSI model's arrows; each kind of quality's satisfaction at the
+    diagram's opening fulfilment and curvature; the 5 × 5 evaluation table; the hotel survey's counts with
+    Better, Worse and the category; the life cycle's stages with the illustration and the study's finding.
+    Built from the module's defaults only, never from the reader's session."""
+    def entry(key: str, columns: dict[str, str], rows: Rows) -> dict:
+        return {"title": t(lang, f"{key}.title"), "columns": columns, "rows": rows, "source": t(lang, f"{key}.source")}
+
+    diagram = _diagram_columns(lang)      # on paper there are no sliders to say where the values are read
+    return [entry(INDEX_KEY, _index_columns(lang), index_rows(satisfaction.EXAMPLE_POINTS["this_year"], lang)),
+            entry(ACSI_KEY, _acsi_columns(lang), acsi_rows(lang)),
+            entry(DIAGRAM_KEY, {"category": diagram["category"], "fulfilment": t(lang, f"{DIAGRAM_KEY}.x"),
+                                "curvature": t(lang, f"{DIAGRAM_KEY}.curvature"), "value": diagram["value"]},
+                  diagram_rows(list(DIAGRAM_SHOWN), DIAGRAM_FULFILMENT, DIAGRAM_CURVATURE, lang)),
+            entry(QUESTION_KEY, _evaluation_columns(lang), evaluation_rows(lang)),
+            entry(BW_KEY, _bw_columns(lang), feature_rows(default_counts(), lang, BW_THRESHOLD, BW_FEATURE)),
+            entry(CYCLE_KEY, {**_cycle_columns(lang), "study": t(lang, f"{CYCLE_KEY}.study_label")}, cycle_rows(lang))]
