@@ -2,6 +2,7 @@
 value-in-use teaching model's gain from one more step on each factor."""
 from __future__ import annotations
 
+import textwrap
 from functools import lru_cache
 
 import altair as alt
@@ -12,6 +13,13 @@ BELOW, MET = OKABE_ITO[5], OKABE_ITO[4]            # vermilion: below the target
 AGREE, DISAGREE = OKABE_ITO[4], OKABE_ITO[5]       # blue circle: as the book places it; vermilion cross: not
 JOINT_LANE = "#e3efe0"
 BEST, OTHER = OKABE_ITO[2], "#9aa5b1"              # bluish green: the best next step; grey: the others
+TITLE_WIDTH = 34                                   # characters per line of an axis title: fits a phone
+
+
+def _lines(title: str) -> str | list[str]:
+    """A long axis title as several lines, so a phone-width chart does not cut it off."""
+    lines = textwrap.wrap(title, TITLE_WIDTH)
+    return lines if len(lines) > 1 else title
 
 
 @lru_cache(maxsize=16)
@@ -30,9 +38,13 @@ def dart_spec(labels: tuple[tuple[str, str], ...], statuses: tuple[tuple[str, st
     base = alt.Chart(DATA).encode(y=alt.Y("block:N", sort=None, title=None), tooltip=tips)
     colour = alt.Color("status:N", scale=alt.Scale(domain=[status["below"], status["met"]], range=[BELOW, MET]))
     bars = base.mark_bar(size=24 * scale, cornerRadiusEnd=3).encode(
-        x=alt.X("base:Q", scale=x_scale, title=names["axis"], axis=alt.Axis(values=[1, 2, 3, 4, 5])),
+        x=alt.X("base:Q", scale=x_scale, title=_lines(names["axis"]), axis=alt.Axis(values=[1, 2, 3, 4, 5])),
         x2="score:Q", color=colour)
-    rule = base.mark_rule(strokeDash=[6, 4], strokeWidth=2 * scale, color="#333333").encode(x="target:Q")
+    # The target line spans the whole chart: no y encoding, or each row would get its own horizontal rule.
+    plain = alt.Chart(DATA)
+    rule = plain.mark_rule(strokeDash=[6, 4], strokeWidth=2 * scale, color="#333333").encode(x="target:Q")
+    rule_label = plain.mark_text(align="center", baseline="bottom", dy=-4 * scale, fontSize=11.5 * scale,
+                                 color="#333333").encode(x="target:Q", y=alt.value(0), text=alt.value(names["target"]))
     # A label outside a long bar would run off the chart, so bars reaching 4 carry it inside, in white.
     outside = base.transform_filter("datum.score < 4").mark_text(
         align="left", dx=6 * scale, fontSize=12.5 * scale, fontWeight="bold").encode(
@@ -40,7 +52,7 @@ def dart_spec(labels: tuple[tuple[str, str], ...], statuses: tuple[tuple[str, st
     inside = base.transform_filter("datum.score >= 4").mark_text(
         align="right", dx=-6 * scale, fontSize=12.5 * scale, fontWeight="bold", color="white").encode(
         x="score:Q", text="text:N")
-    return finish(alt.layer(bars, rule, outside, inside), scale, height=alt.Step(48 * scale))
+    return finish(alt.layer(bars, rule, rule_label, outside, inside), scale, height=alt.Step(48 * scale))
 
 
 @lru_cache(maxsize=16)
@@ -60,7 +72,7 @@ def spheres_spec(labels: tuple[tuple[str, str], ...], spheres: tuple[str, ...],
     base = alt.Chart(DATA)
     lanes = base.transform_filter("datum.kind == 'lane'")
     lane = lanes.mark_bar(color=JOINT_LANE, size=40 * scale).encode(
-        y=y, x=alt.X("x0:Q", title=names["axis"], scale=alt.Scale(domain=[0.5, 8.5], nice=False),
+        y=y, x=alt.X("x0:Q", title=_lines(names["axis"]), scale=alt.Scale(domain=[0.5, 8.5], nice=False),
                      axis=alt.Axis(values=list(range(1, 9)), format="d")), x2="x1:Q")
     lane_text = lanes.mark_text(align="right", baseline="bottom", dx=-4 * scale, dy=-8 * scale,
                                 fontSize=11.5 * scale, fontStyle="italic", color="#2f6b3a").encode(
@@ -72,7 +84,8 @@ def spheres_spec(labels: tuple[tuple[str, str], ...], spheres: tuple[str, ...],
             alt.Tooltip("sphere:N", title=names["yours"]), alt.Tooltip("book:N", title=names["book"])]
     mark = acts.mark_point(filled=True, size=420 * scale * scale, opacity=1).encode(
         y=y, x="step:Q", tooltip=tips,
-        color=alt.Color("verdict:N", scale=alt.Scale(domain=domain, range=[AGREE, DISAGREE])),
+        color=alt.Color("verdict:N", scale=alt.Scale(domain=domain, range=[AGREE, DISAGREE]),
+                        legend=alt.Legend(direction="vertical", labelLimit=400 * scale)),
         shape=alt.Shape("verdict:N", scale=alt.Scale(domain=domain, range=["circle", "diamond"])))
     number = acts.mark_text(fontSize=11.5 * scale, fontWeight="bold", color="white").encode(
         y=y, x="step:Q", text="text:N", tooltip=tips)
@@ -95,7 +108,7 @@ def gains_spec(labels: tuple[tuple[str, str], ...], roles: tuple[tuple[str, str]
     base = alt.Chart(DATA).encode(y=alt.Y("factor:N", sort=None, title=None), tooltip=tips)
     colour = alt.Color("role:N", scale=alt.Scale(domain=[role["best"], role["other"]], range=[BEST, OTHER]))
     bars = base.mark_bar(size=26 * scale, cornerRadiusEnd=3).encode(
-        x=alt.X("gain:Q", title=names["axis"], scale=alt.Scale(domainMin=0, nice=True)), color=colour)
+        x=alt.X("gain:Q", title=_lines(names["axis"]), scale=alt.Scale(domainMin=0, nice=True)), color=colour)
     text = base.mark_text(align="left", dx=6 * scale, fontSize=12.5 * scale, fontWeight="bold").encode(
         x="gain:Q", text="text:N", color=alt.Color("role:N", legend=None))
     # An invisible mark at `room` (a little beyond the largest gain) keeps the longest bar's label on the chart.

@@ -35,6 +35,20 @@ def _scales() -> set[float]:
     return {Settings(size=size).scale for size in CHOICES["size"]}
 
 
+def _slider(where, label: str, widget: str, default: float, low: float, high: float, step: float,
+            help_text: str) -> float:
+    """A slider that opens at `default` (the case the text works through) and then keeps the reader's value."""
+    if widget not in st.session_state:
+        st.session_state[widget] = default
+    return where.slider(label, low, high, step=step, key=widget, format="%.1f", help=help_text)
+
+
+def _reset(values: dict[str, float]) -> None:
+    """Put sliders back to the case the text works through (an on_click callback)."""
+    for widget, value in values.items():
+        st.session_state[widget] = value
+
+
 # ── DART self-assessment ───────────────────────────────────────────────────
 
 def _block(lang: str, block: str) -> str:
@@ -68,11 +82,6 @@ def dart_rows(scores: dict[str, float], lang: str) -> Rows:
     return rows
 
 
-def _reset_dart() -> None:
-    for block in DART_BLOCKS:
-        st.session_state[_dart_key(block)] = cocreation.RENOVATION_CASE[block]
-
-
 def dart_assessment(settings: Settings) -> None:
     """Exhibit: rate a firm on dialogue, access, risk assessment and transparency; see what to improve first."""
     exhibit_frame(settings, "cocreation_dart", _dart, t(settings.lang, "exhibits.cocreation_dart.intro"))
@@ -83,15 +92,14 @@ def _dart(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.cocreation_dart"
     scores = {}
-    columns = st.columns(2)
-    for i, block in enumerate(DART_BLOCKS):
-        widget = _dart_key(block)
-        if widget not in st.session_state:
-            st.session_state[widget] = cocreation.RENOVATION_CASE[block]
-        scores[block] = columns[i % 2].slider(_block(lang, block), cocreation.SCORE_MIN, cocreation.SCORE_MAX,
-                                              step=DART_STEP, key=widget, format="%.1f",
-                                              help=_label(lang, f"blocks.{block}.help"))
-    st.button(t(lang, f"{key}.reset"), key="cc_dart_reset", on_click=_reset_dart, icon=":material/restart_alt:")
+    # Two rows of two columns, so that a phone, which stacks columns, still shows the blocks in DART order.
+    for pair in (DART_BLOCKS[:2], DART_BLOCKS[2:]):
+        for column, block in zip(st.columns(2), pair):
+            scores[block] = _slider(column, _block(lang, block), _dart_key(block), cocreation.RENOVATION_CASE[block],
+                                    cocreation.SCORE_MIN, cocreation.SCORE_MAX, DART_STEP,
+                                    _label(lang, f"blocks.{block}.help"))
+    case = {_dart_key(b): cocreation.RENOVATION_CASE[b] for b in DART_BLOCKS}
+    st.button(t(lang, f"{key}.reset"), key="cc_dart_reset", on_click=_reset, args=(case,), icon=":material/restart_alt:")
     result = cocreation.assess_dart(scores)
     mean_col, first_col = st.columns(2)
     mean_col.metric(t(lang, f"{key}.mean"), f"{result.mean:.1f}")
@@ -119,6 +127,7 @@ def _dart_columns(lang: str) -> dict[str, str]:
 # ── Value spheres ──────────────────────────────────────────────────────────
 
 STORE_KEY = "cc_spheres"     # the reader's placements, kept while another scenario's controls are shown
+MINE_KEY = "cc_spheres_mine"  # scenarios the reader has cleared to place on their own
 
 
 def _sphere(lang: str, sphere: str | None) -> str:
@@ -145,6 +154,11 @@ def _sphere_key(scenario: str, activity: str) -> str:
 
 
 def _place_all(scenario: str, book: bool) -> None:
+    mine = st.session_state.setdefault(MINE_KEY, set())
+    if book:
+        mine.discard(scenario)
+    else:
+        mine.add(scenario)
     answers = cocreation.book_placement(scenario)
     for activity in answers:
         value = answers[activity] if book else None
@@ -203,8 +217,9 @@ def _spheres(settings: Settings) -> None:
         widget = _sphere_key(scenario, activity.id)
         if widget not in st.session_state:
             st.session_state[widget] = store[activity.id]
+        # Short option names keep the three buttons on one line on a phone; the chart uses the full names.
         store[activity.id] = st.segmented_control(_item(lang, step, _activity(lang, scenario, activity.id)), SPHERES,
-                                                  key=widget, format_func=lambda s: _sphere(lang, s))
+                                                  key=widget, format_func=lambda s: _label(lang, f"sphere_short.{s}"))
     check = cocreation.check_placement(scenario, store)
     total = len(SCENARIOS[scenario])
     placed_col, agreed_col, joint_col = st.columns(3)
@@ -217,7 +232,7 @@ def _spheres(settings: Settings) -> None:
         st.error(t(lang, f"{key}.disagree_item", step=steps[activity], activity=_activity(lang, scenario, activity),
                    book=_sphere(lang, cocreation.book_placement(scenario)[activity]),
                    why=_activity(lang, scenario, activity, "why")))
-    if check.placed == total and not check.disagreed:
+    if check.placed == total and not check.disagreed and scenario in st.session_state.get(MINE_KEY, ()):
         st.success(t(lang, f"{key}.all_agree"))
     items = _label(lang, "sep").join(_item(lang, steps[a], _activity(lang, scenario, a)) for a in check.joint)
     st.info(t(lang, f"{key}.joint_note", items=items))
@@ -240,11 +255,6 @@ def _level_key(factor: str) -> str:
     return f"cc_viu_{factor}"
 
 
-def _reset_levels() -> None:
-    for factor in FACTORS:
-        st.session_state[_level_key(factor)] = cocreation.GYM_CASE[factor]
-
-
 def _gains_spec(lang: str, scale: float) -> dict:
     key = "exhibits.cocreation_value_in_use"
     labels = {name: t(lang, f"{key}.{name}") for name in ("factor", "level", "gain", "after", "axis")}
@@ -255,11 +265,13 @@ def _gains_spec(lang: str, scale: float) -> dict:
 def gain_rows(levels: dict[str, float], lang: str) -> Rows:
     """One row per factor: its level, and the index after raising only that factor by one step."""
     result = cocreation.step_gains(levels)
-    room = max(max(result.gains.values()) * 1.45, 1.0)
+    room = max(max(result.gains.values()) * 1.3, 1.0)
+    yes, no = t(lang, "exhibits.yes"), t(lang, "exhibits.no")
     return [{"factor": _factor(lang, f), "level": levels[f], "gain": result.gains[f],
              "after": result.value + result.gains[f],
              "role": _label(lang, "roles.best" if f in result.best else "roles.other"),
-             "text": f"{result.gains[f]:+.1f}", "room": room} for f in FACTORS]
+             "text": f"{result.gains[f]:+.1f}", "room": room, "best": yes if f in result.best else no}
+            for f in FACTORS]
 
 
 def value_in_use(settings: Settings) -> None:
@@ -274,21 +286,20 @@ def _value_in_use(settings: Settings) -> None:
     key = "exhibits.cocreation_value_in_use"
     levels = {}
     for factor in FACTORS:
-        widget = _level_key(factor)
-        if widget not in st.session_state:
-            st.session_state[widget] = cocreation.GYM_CASE[factor]
-        levels[factor] = st.slider(_factor(lang, factor), cocreation.FACTOR_MIN, cocreation.FACTOR_MAX,
-                                   step=LEVEL_STEP, key=widget, format="%.1f",
-                                   help=_label(lang, f"factors.{factor}.help"))
-    st.button(t(lang, f"{key}.reset"), key="cc_viu_reset", on_click=_reset_levels, icon=":material/restart_alt:")
+        levels[factor] = _slider(st, _factor(lang, factor), _level_key(factor), cocreation.GYM_CASE[factor],
+                                 cocreation.FACTOR_MIN, cocreation.FACTOR_MAX, LEVEL_STEP,
+                                 _label(lang, f"factors.{factor}.help"))
+    case = {_level_key(f): cocreation.GYM_CASE[f] for f in FACTORS}
+    st.button(t(lang, f"{key}.reset"), key="cc_viu_reset", on_click=_reset, args=(case,), icon=":material/restart_alt:")
     result = cocreation.step_gains(levels)
-    value_col, additive_col, best_col = st.columns(3)
+    # The best next step is named in the note under the chart: as a metric, a long name would be cut off.
+    value_col, additive_col = st.columns(2)
     value_col.metric(t(lang, f"{key}.value"), f"{result.value:.1f}", help=t(lang, f"{key}.value_help"))
     additive_col.metric(t(lang, f"{key}.additive"), f"{cocreation.additive_index(**levels):.1f}",
                         help=t(lang, f"{key}.additive_help"))
-    best_col.metric(t(lang, f"{key}.best"), " / ".join(_factor(lang, f) for f in result.best) or "—")
     rows = gain_rows(levels, lang)
-    _chart(rows, _gains_spec(lang, settings.scale), t(lang, f"{key}.alt"))
+    _chart([{k: v for k, v in r.items() if k != "best"} for r in rows], _gains_spec(lang, settings.scale),
+           t(lang, f"{key}.alt"))
     if result.best:
         best = result.best[0]
         st.info(t(lang, f"{key}.best_note", factor=_factor(lang, best), gain=result.gains[best]))
@@ -300,7 +311,7 @@ def _value_in_use(settings: Settings) -> None:
 def _gain_columns(lang: str) -> dict[str, str]:
     key = "exhibits.cocreation_value_in_use"
     return {"factor": t(lang, f"{key}.factor"), "level": t(lang, f"{key}.level"), "gain": t(lang, f"{key}.gain"),
-            "after": t(lang, f"{key}.after")}
+            "after": t(lang, f"{key}.after"), "best": t(lang, f"{key}.best")}
 
 
 # ── Shared ─────────────────────────────────────────────────────────────────
