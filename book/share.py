@@ -4,6 +4,7 @@ so a lecturer can put a view on the projector and students open it on their phon
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
 import segno
@@ -23,6 +24,7 @@ def view_url(app_url: str, base_path: str, page: str, params: dict[str, str | li
     return f"{origin}{prefix}/{page}" + (f"?{query}" if query else "")
 
 
+@lru_cache(maxsize=512)
 def qr_png(url: str) -> bytes | None:
     """The link as a QR code, or None when it is too long for one (a QR code holds about 2 KB)."""
     try:
