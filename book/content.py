@@ -10,6 +10,7 @@ import os
 import re
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -148,3 +149,20 @@ def tools() -> tuple[str, ...]:
 
 def published_chapters() -> tuple[str, ...]:
     return tuple(c for part in parts() for c in part.chapters)
+
+
+@lru_cache(maxsize=8)
+def _mentions(extract: Callable[[str], set[str]], _stamps: tuple) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for chapter_id in published_chapters():
+        ids = set().union(*(extract(chapter_path(chapter_id, lang).read_text(encoding="utf-8")) for lang in LANGS))
+        for item in ids:
+            found.setdefault(item, []).append(chapter_id)
+    return {item: tuple(chapters) for item, chapters in found.items()}
+
+
+def chapters_mentioning(extract: Callable[[str], set[str]]) -> dict[str, tuple[str, ...]]:
+    """Item → the published chapters (in course order) whose text in either language contains it, for an
+    `extract` that lists the items in a chapter's text (glossary terms, citation keys)."""
+    stamps = tuple(modified(chapter_path(c, lang)) for c in published_chapters() for lang in LANGS)
+    return _mentions(extract, stamps)

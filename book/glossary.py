@@ -6,8 +6,6 @@ R), English names by their first letter.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pypinyin import Style, lazy_pinyin
 
 from . import content, render
@@ -27,23 +25,9 @@ def sort_key(name: str) -> str:
     return " ".join(lazy_pinyin(name.lower(), errors="default"))
 
 
-@lru_cache(maxsize=4)
-def _usage(_stamps: tuple) -> dict[str, tuple[str, ...]]:
-    used: dict[str, list[str]] = {}
-    for chapter_id in content.published_chapters():
-        ids = set()
-        for lang in content.LANGS:
-            ids |= render.term_ids(content.chapter_path(chapter_id, lang).read_text(encoding="utf-8"))
-        for term_id in ids:
-            used.setdefault(term_id, []).append(chapter_id)
-    return {term_id: tuple(chapters) for term_id, chapters in used.items()}
-
-
 def usage() -> dict[str, tuple[str, ...]]:
     """Term id → the published chapters that use it, in course order."""
-    stamps = tuple(content.modified(content.chapter_path(c, lang))
-                   for c in content.published_chapters() for lang in content.LANGS)
-    return _usage(stamps)
+    return content.chapters_mentioning(render.term_ids)
 
 
 def entries(lang: str, chapter: str | None = None, letter: str | None = None) -> list[tuple[str, dict]]:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime
 import html
-import importlib
-import importlib.util
-
 import markdown
 
 from . import content, render
+from .exhibits import chapter_function
 from .exhibits.common import markdown_table
 from .i18n import t
 
@@ -31,10 +29,7 @@ footer { margin-top: 2em; font-size: 9pt; color: #555; border-top: 1px solid #aa
 def exhibit_tables(chapter_id: str, lang: str) -> list[dict]:
     """The chapter's exhibits' default data: each exhibit module may define `handout_tables(lang)`
     returning dicts with title, columns, rows and source."""
-    name = f"book.exhibits.{chapter_id.replace('-', '_')}"
-    if importlib.util.find_spec(name) is None:
-        return []
-    tables = getattr(importlib.import_module(name), "handout_tables", None)
+    tables = chapter_function(chapter_id, "handout_tables")
     return tables(lang) if tables else []
 
 

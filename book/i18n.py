@@ -15,10 +15,6 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
-def strings(lang: str) -> dict[str, str]:
-    return _flatten(content.load_toml("ui.toml")[lang])
-
-
 def t(lang: str, key: str, **values: object) -> str:
     """The UI string `key` in `lang`, with `{name}` placeholders filled from `values`."""
     text = content.load_toml("ui.toml")[lang]

@@ -20,8 +20,8 @@ def _link(path: str, settings: Settings, label: str, anchor: str = "", **extra: 
 
 
 def _chapter_links(chapters: tuple[str, ...], settings: Settings) -> str:
-    return "、".join(_link(c, settings, chapter_label(c, settings.lang)) for c in chapters) if settings.lang == "zh" \
-        else ", ".join(_link(c, settings, chapter_label(c, settings.lang)) for c in chapters)
+    separator = "、" if settings.lang == "zh" else ", "
+    return separator.join(_link(c, settings, chapter_label(c, settings.lang)) for c in chapters)
 
 
 def _term_entry(term_id: str, entry: dict, settings: Settings) -> None:
@@ -82,24 +82,12 @@ def search_page(settings: Settings) -> None:
             f"{before}<mark>{match}</mark>{after}{note}", unsafe_allow_html=True)
 
 
-def cited_by() -> dict[str, tuple[str, ...]]:
-    """Reference key → the published chapters that cite it, in course order."""
-    found: dict[str, list[str]] = {}
-    for chapter_id in content.published_chapters():
-        keys = set()
-        for lang in content.LANGS:
-            keys |= render.citation_keys(content.chapter_path(chapter_id, lang).read_text(encoding="utf-8"))
-        for key in keys:
-            found.setdefault(key, []).append(chapter_id)
-    return {key: tuple(chapters) for key, chapters in found.items()}
-
-
 def references_page(settings: Settings) -> None:
     lang = settings.lang
     style = st.segmented_control(t(lang, "tools.references.style"), ("gbt", "apa"), key="ref_style",
                                  default="gbt" if lang == "zh" else "apa", required=True,
                                  format_func=lambda s: t(lang, f"tools.references.styles.{s}"))
-    refs, citing = content.references(), cited_by()
+    refs, citing = content.references(), content.chapters_mentioning(render.citation_keys)
     fmt = render.gbt7714 if style == "gbt" else render.apa
     sep = "：" if lang == "zh" else ": "
     for key in sorted(refs, key=lambda k: (refs[k]["authors"][0]["family"].lower(), refs[k]["year"], k)):

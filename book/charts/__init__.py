@@ -19,11 +19,8 @@ DATA = alt.NamedData(name="rows")     # stands for the data passed to st.vega_li
 
 def finish(chart: alt.TopLevelMixin, scale: float, height: float | alt.Step | None = None) -> dict:
     """Apply the site's look and compile to a Vega-Lite dict without data."""
-    if height is not None:
-        chart = chart.properties(width="container", height=height)
-    else:
-        chart = chart.properties(width="container")
-    spec = (chart.configure(font=FONT)
+    size = {"width": "container"} if height is None else {"width": "container", "height": height}
+    spec = (chart.properties(**size).configure(font=FONT)
             .configure_axis(labelFontSize=13 * scale, titleFontSize=13 * scale, labelLimit=220 * scale,
                             gridColor="#e6e6e6")
             .configure_legend(labelFontSize=13 * scale, symbolSize=140 * scale, orient="bottom", title=None)

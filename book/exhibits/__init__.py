@@ -6,16 +6,22 @@ called once per process before the heap is frozen (see book/__init__.py); unpubl
 """
 import importlib
 import importlib.util
+from collections.abc import Callable
 
 from .. import content
+
+
+def chapter_function(chapter_id: str, name: str) -> Callable | None:
+    """The function `name` of a chapter's exhibit module, or None when there is no such module or function."""
+    module = f"{__name__}.{chapter_id.replace('-', '_')}"
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name, None)
 
 
 def compile_charts() -> None:
     """Compile the chart specs of every published chapter's exhibits, so no reader waits for them."""
     for chapter_id in content.published_chapters():
-        name = f"{__name__}.{chapter_id.replace('-', '_')}"
-        if importlib.util.find_spec(name) is None:
-            continue
-        compile_module = getattr(importlib.import_module(name), "compile_charts", None)
+        compile_module = chapter_function(chapter_id, "compile_charts")
         if compile_module:
             compile_module()
