@@ -142,9 +142,17 @@ def is_published(chapter_id: str) -> bool:
     return page_path(chapter_id).exists() and all(chapter_path(chapter_id, lang).exists() for lang in LANGS)
 
 
-def tools() -> tuple[str, ...]:
-    """The study-tool pages (glossary, search, references) that exist, in their listed order."""
-    return tuple(tool for tool in load_toml("toc.toml").get("tools", ()) if page_path(tool).exists())
+TOOL_GROUPS = ("tools", "labs", "classroom")   # study tools, data labs, live class: listed after the chapters
+
+
+def tools(group: str = "tools") -> tuple[str, ...]:
+    """The tool pages of `group` (see TOOL_GROUPS) that exist, in their listed order."""
+    return tuple(tool for tool in load_toml("toc.toml").get(group, ()) if page_path(tool).exists())
+
+
+def is_tool(page: str) -> bool:
+    toc = load_toml("toc.toml")
+    return any(page in toc.get(group, ()) for group in TOOL_GROUPS)
 
 
 def published_chapters() -> tuple[str, ...]:

@@ -74,7 +74,9 @@ def chapter_label(chapter_id: str, lang: str) -> str:
 
 
 TOOL_ICONS = {"glossary": ":material/dictionary:", "search": ":material/search:",
-              "references": ":material/format_quote:"}
+              "references": ":material/format_quote:", "kano-lab": ":material/science:",
+              "servqual-lab": ":material/science:", "customer-lab": ":material/science:",
+              "class": ":material/groups:"}
 
 
 def _navigation(settings: Settings) -> None:
@@ -84,9 +86,10 @@ def _navigation(settings: Settings) -> None:
         st.caption(part.title[lang])
         for chapter_id in part.chapters:
             st.page_link(f"pages/{chapter_id}.py", label=chapter_label(chapter_id, lang), query_params=query)
-    if content.tools():
-        st.caption(t(lang, "tools.heading"))
-        for tool in content.tools():
+    for group in content.TOOL_GROUPS:
+        if content.tools(group):
+            st.caption(t(lang, f"{group}.heading"))
+        for tool in content.tools(group):
             st.page_link(f"pages/{tool}.py", label=t(lang, f"tools.{tool}.title"), icon=TOOL_ICONS.get(tool),
                          query_params=query)
 
@@ -320,7 +323,7 @@ def shell(page: str) -> HomePage | ChapterPage | ToolPage:
     """Draw the frame for `page` ("home", a chapter id or a tool id) and return it in the reader's language."""
     settings, rejected = read_settings()
     lang = settings.lang
-    is_tool = page in content.load_toml("toc.toml").get("tools", ())
+    is_tool = content.is_tool(page)
     if page == "home":
         title = t(lang, "site.title")
     elif is_tool:
