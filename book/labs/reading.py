@@ -1,0 +1,252 @@
+"""Reading a reader's upload into a table of text cells, or saying in their language what is wrong.
+
+Files come from real tools: CSV in UTF-8 (with or without the BOM Excel writes), GBK/GB18030 (Chinese
+Excel and survey platforms), or UTF-16 (Excel's "Unicode text"); comma, semicolon or tab separated;
+and .xlsx workbooks. Every cell is kept as stripped text: the labs decide what a cell means and report
+each cell they cannot use. No streamlit here, so the reading is tested directly.
+
+A problem with the file raises `LabError(key, file=…, row=…, column=…, value=…, limit=…)`; the page
+shows ui.toml [*.labs.errors.<key>] filled with these values. Rows are counted as a spreadsheet does:
+the header is row 1, the first data row is row 2 (`FIRST_DATA_ROW`).
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import pandas as pd
+
+from models.labs import FIRST_DATA_ROW
+
+__all__ = ["FIRST_DATA_ROW", "LabError", "Upload", "column_letter", "find_column", "read_upload"]
+
+TEXT_TYPES = (".csv", ".txt", ".tsv")
+TYPES = (*TEXT_TYPES, ".xlsx")
+MAX_ROWS = 200_000
+MAX_COLUMNS = 500
+MAX_CELL = 1_000                    # characters; a survey answer or a name is far shorter
+MAX_UNPACKED = 400 * 1024 * 1024    # bytes an .xlsx may unpack to (a zip bomb stops here)
+SEPARATORS = (",", ";", "\t")
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # legacy .xls (and other old Office files)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+
+class LabError(Exception):
+    """A problem with the reader's file, told in the reader's language by ui.toml [*.labs.errors.<key>]
+    (a dotted key names any ui.toml string)."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key, params)
+        self.key, self.params = key, params
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str                 # file name as uploaded
+    frame: pd.DataFrame       # every cell a str (stripped; "" for empty); columns = stripped header strings
+    encoding: str             # "utf-8", "utf-8-sig", "gb18030", "utf-16" or "xlsx"
+    separator: str | None     # ",", ";", "\t" (None for xlsx)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _key(name: str) -> str:
+    folded = unicodedata.normalize("NFKC", str(name)).lower()
+    return re.sub(r"[\s_\-]+", "", folded)
+
+
+def find_column(frame_columns: Iterable[str], aliases: Iterable[str]) -> str | None:
+    """The first column whose name matches one of `aliases` (tried in order), ignoring case, spaces,
+    underscores, hyphens and full-width forms; None if none matches."""
+    columns = list(frame_columns)
+    keys = [_key(c) for c in columns]
+    for alias in aliases:
+        wanted = _key(alias)
+        if wanted in keys:
+            return columns[keys.index(wanted)]
+    return None
+
+
+def read_upload(name: str, data: bytes) -> Upload:
+    """The file `name` with contents `data` as a table of text cells; raises LabError if it is not one."""
+    suffix = PurePath(name).suffix.lower()
+    if not data.strip():
+        raise LabError("empty", file=name)
+    if data.startswith(_OLE2):
+        raise LabError("old_excel", file=name)
+    is_zip = data.startswith(_ZIP)
+    if suffix == ".xlsx":
+        if not is_zip:
+            raise LabError("not_xlsx", file=name)
+        rows, encoding, separator = _xlsx_rows(name, data), "xlsx", None
+    elif suffix in TEXT_TYPES:
+        if is_zip:
+            raise LabError("xlsx_named_text", file=name, value=suffix)
+        text, encoding = _decode(name, data)
+        separator = _separator(text)
+        rows = _text_rows(name, text, separator)
+    else:
+        raise LabError("unsupported_type", file=name, value=suffix or name)
+    return Upload(name, _frame(name, rows), encoding, separator)
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ("utf-16",)
+    elif data.startswith(b"\xef\xbb\xbf"):
+        candidates = ("utf-8-sig",)
+    else:
+        candidates = ("utf-8", "gb18030")
+    if b"\x00" in data[:4096] and candidates != ("utf-16",):
+        raise LabError("binary", file=name)
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20_000]
+        if len(_CONTROL.findall(sample)) > max(2, len(sample) // 200):
+            raise LabError("binary", file=name)
+        return text, encoding
+    raise LabError("undecodable", file=name)
+
+
+def _separator(text: str) -> str:
+    """The separator the header line uses most, outside quotes; a comma when it uses none."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    counts = {sep: unquoted.count(sep) for sep in SEPARATORS}
+    best = max(SEPARATORS, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _text_rows(name: str, text: str, separator: str) -> list[list[str]]:
+    # csv's field-size limit (131,072 characters) is process-wide, so it stays as it is: a longer cell
+    # is reported with its row here; shorter cells over MAX_CELL are reported with row and column later.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1:
+                raise LabError("too_many_rows", file=name, limit=f"{MAX_ROWS:,}")
+    except csv.Error as error:
+        key = "row_too_long" if "field larger" in str(error) else "unreadable_row"
+        raise LabError(key, file=name, row=len(rows) + 1, limit=f"{MAX_CELL:,}") from None
+    return rows
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ") if value.time() != datetime.time() else value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
+    import openpyxl   # only for .xlsx uploads
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+                raise LabError("too_large_unpacked", file=name)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except LabError:
+        raise
+    except Exception:   # openpyxl raises many kinds for a damaged or foreign zip
+        raise LabError("bad_xlsx", file=name) from None
+    try:
+        sheet = book.worksheets[0]
+        rows = []
+        for values in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(v) for v in values])
+            if len(rows) > MAX_ROWS + 1:
+                raise LabError("too_many_rows", file=name, limit=f"{MAX_ROWS:,}")
+        return rows
+    except LabError:
+        raise
+    except Exception:
+        raise LabError("bad_xlsx", file=name) from None
+    finally:
+        book.close()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _frame(name: str, rows: list[list[str]]) -> pd.DataFrame:
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()   # blank lines and empty rows at the end, as spreadsheets write them
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise LabError("no_header", file=name)
+    header = [cell.strip().lstrip("\ufeff").strip() for cell in rows[0]]
+    body = rows[1:]
+    if not body:
+        raise LabError("no_rows", file=name)
+    if len(header) > MAX_COLUMNS:
+        raise LabError("too_many_columns", file=name, value=len(header), limit=MAX_COLUMNS)
+    for index, cell in enumerate(header):
+        if len(cell) > MAX_CELL:
+            raise LabError("cell_too_long", file=name, row=1, column=column_letter(index),
+                           value=f"{len(cell):,}", limit=f"{MAX_CELL:,}")
+    filled = [cell for cell in header if cell]
+    if filled and all(_is_number(cell) for cell in filled):
+        raise LabError("numeric_header", file=name, value=", ".join(filled[:5]))
+    width = len(header)
+    for number, row in enumerate(body, start=FIRST_DATA_ROW):
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            raise LabError("ragged_row", file=name, row=number, value=len(row), limit=width)
+    grid = [row[:width] + [""] * (width - len(row)) if len(row) != width else row for row in body]
+    frame = pd.DataFrame(grid, columns=range(width), dtype=object)
+    keep = []
+    for index, title in enumerate(header):
+        column = frame[index].astype(str).str.strip()
+        longest = column.str.len()
+        if len(longest) and longest.max() > MAX_CELL:
+            row = int(longest.to_numpy().argmax()) + FIRST_DATA_ROW
+            raise LabError("cell_too_long", file=name, row=row, column=title or column_letter(index),
+                           value=f"{int(longest.max()):,}", limit=f"{MAX_CELL:,}")
+        if not title:
+            if (column != "").any():
+                raise LabError("blank_column", file=name, column=column_letter(index))
+            continue   # an empty column without a name: Excel leaves these after the data
+        frame[index] = column
+        keep.append(index)
+    titles = [header[i] for i in keep]
+    seen: dict[str, int] = {}
+    for index, title in zip(keep, titles):
+        if title in seen:
+            raise LabError("duplicate_column", file=name, column=title,
+                           value=f"{column_letter(seen[title])}, {column_letter(index)}")
+        seen[title] = index
+    result = frame[keep]
+    result.columns = titles
+    return result.reset_index(drop=True)
