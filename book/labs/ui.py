@@ -18,14 +18,16 @@ from .reading import TYPES, LabError, Upload, read_upload
 SHOWN_VALUE = 40   # characters of an offending cell shown in the excluded-rows table
 
 
-def sample_path(lab: str):
-    """The lab's shipped synthetic data set: content/data/lab_<lab>_sample.csv."""
-    return CONTENT / "data" / f"lab_{lab}_sample.csv"
+def sample_path(lab: str, lang: str = "zh"):
+    """The lab's shipped synthetic data set: content/data/lab_<lab>_sample_<lang>.csv if there is one
+    for the reader's language (feature names are data, so a Kano sample comes in both), else
+    content/data/lab_<lab>_sample.csv."""
+    localised = CONTENT / "data" / f"lab_{lab}_sample_{lang}.csv"
+    return localised if localised.exists() else CONTENT / "data" / f"lab_{lab}_sample.csv"
 
 
 @lru_cache(maxsize=8)
-def _sample(lab: str, _stamp: float) -> Upload:
-    path = sample_path(lab)
+def _sample(path, _stamp: float) -> Upload:
     return read_upload(path.name, path.read_bytes())
 
 
@@ -61,9 +63,9 @@ def upload_box(lab: str, settings) -> Upload | None:
     choice = st.radio(t(lang, "labs.ui.source"), ("sample", "upload"), horizontal=True, key=f"lab_{lab}_source",
                       format_func=lambda option: t(lang, f"labs.ui.source_{option}"))
     if choice == "sample":
-        path = sample_path(lab)
+        path = sample_path(lab, lang)
         st.caption(t(lang, "labs.ui.sample_note", file=path.name))
-        return _sample(lab, path.stat().st_mtime)
+        return _sample(path, path.stat().st_mtime)
     limit = st.get_option("server.maxUploadSize")
     uploaded = st.file_uploader(t(lang, "labs.ui.upload"), key=f"lab_{lab}_file",
                                 help=t(lang, "labs.ui.upload_help", types=", ".join(TYPES)))
@@ -138,8 +140,11 @@ def excluded_frame(excluded: list[Excluded], lang: str) -> pd.DataFrame:
                          t(lang, "labs.ui.excluded_value"): [shown_value(e.value) for e in excluded]})
 
 
-def excluded_notice(excluded: list[Excluded], lang: str, file: str = "") -> None:
-    """How many rows were left out and why, with a table of every cell that caused it."""
+def excluded_notice(excluded: list[Excluded], lang: str, file: str = "", message_key: str = "labs.ui.excluded",
+                    **values) -> None:
+    """How many rows were left out and why, with a table of every cell that caused it. A lab that leaves
+    out single answers rather than whole rows passes its own `message_key`; the message gets `file`,
+    `rows` (rows named), `cells` (entries), `why` and any further `values`."""
     if not excluded:
         return
     reasons: dict[str, int] = {}
@@ -147,7 +152,7 @@ def excluded_notice(excluded: list[Excluded], lang: str, file: str = "") -> None
         reasons[entry.reason] = reasons.get(entry.reason, 0) + 1
     why = t(lang, "labs.ui.list_separator").join(
         t(lang, "labs.ui.reason_count", reason=reason_text(r, lang), n=n) for r, n in reasons.items())
-    st.warning(t(lang, "labs.ui.excluded", file=literal(file), rows=excluded_rows(excluded), why=why),
-               icon=":material/warning:")
+    st.warning(t(lang, message_key, file=literal(file), rows=excluded_rows(excluded), cells=len(excluded), why=why,
+                 **values), icon=":material/warning:")
     with st.expander(t(lang, "labs.ui.excluded_table")):
         st.dataframe(excluded_frame(excluded, lang), hide_index=True, width="stretch")
