@@ -13,6 +13,24 @@ sys.path.insert(0, str(ROOT / "tests"))
 config.set_option("client.showErrorDetails", "full")
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    """The URL of a PostgreSQL server for this test session (tests/pg.py): a throwaway one, or
+    CLASSROOM_TEST_POSTGRES_URL. Skips with the reason when none can be had; fails under CI."""
+    import contextlib
+    import os
+
+    import pg
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(pg.postgres_server())
+        except pg.PostgresUnavailable as exc:
+            if os.environ.get("CI"):
+                pytest.fail(f"PostgreSQL is required when CI is set: {exc}")
+            pytest.skip(f"no PostgreSQL server: {exc}")
+        yield url
+
+
 @pytest.fixture(autouse=True)
 def _fresh_streamlit_caches():
     import streamlit as st
