@@ -86,7 +86,8 @@ def postgres_server() -> Iterator[str]:
                 "running as root, and there is no `postgres` user to run the server as "
                 "(Debian's postgresql package creates it)") from None
         as_user = "postgres"
-    home = Path(tempfile.mkdtemp(prefix="classroom-pg-"))
+    # As root the server runs as `postgres`, who must reach the directory: /tmp, not a private TMPDIR.
+    home = Path(tempfile.mkdtemp(prefix="classroom-pg-", dir="/tmp" if as_user else None))
     data, log = home / "data", home / "server.log"
     if as_user:
         os.chown(home, account.pw_uid, account.pw_gid)
