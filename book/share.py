@@ -13,6 +13,10 @@ import streamlit as st
 from .i18n import t
 from .settings import Settings
 
+# Never part of a shared link: the live class's lecturer key (whoever holds it controls the activity)
+# and a student's anonymous id (whoever holds it answers as that student).
+PRIVATE_PARAMS = frozenset({"key", "p"})
+
 
 def view_url(app_url: str, base_path: str, page: str, params: dict[str, str | list[str]]) -> str:
     """The address of `page` ("" for home) with the current query parameters (repeated keys kept, as
@@ -39,7 +43,7 @@ def qr_png(url: str) -> bytes | None:
 def control(settings: Settings, page: str) -> None:
     lang = settings.lang
     with st.popover(t(lang, "share.button"), icon=":material/qr_code_2:"):
-        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        params = {key: st.query_params.get_all(key) for key in st.query_params if key not in PRIVATE_PARAMS}
         url = view_url(st.context.url, st.get_option("server.baseUrlPath") or "", page, params)
         st.caption(t(lang, "share.intro"))
         st.code(url, language=None, wrap_lines=True)
