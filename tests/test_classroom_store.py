@@ -296,6 +296,37 @@ def test_120_students_answering_at_once_from_several_processes(store, db_url):
     _check_class(store, activity.code)
 
 
+def test_locking_while_students_answer_loses_nothing_said_to_be_saved(store, db_url):
+    """The lecturer locks in the middle of a burst of answers: every student told "saved" is stored,
+    every student told "locked" is not, and nobody gets anything else."""
+    import threading
+    activity, key = store.start("quality", {"service": "图书馆"}, "zh")
+    outcomes: dict[int, str] = {}
+    start = threading.Barrier(STUDENTS + 1)
+
+    def one(n: int) -> None:
+        start.wait(timeout=60)
+        try:
+            store.submit(activity.code, student(n), "reliability.perceived", str(1 + n % 9))
+            outcomes[n] = "saved"
+        except StoreError as exc:
+            outcomes[n] = exc.key
+        except Exception as exc:
+            outcomes[n] = repr(exc)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(STUDENTS)]
+    for thread in threads:
+        thread.start()
+    start.wait(timeout=60)
+    store.control(activity.code, key, "lock")
+    for thread in threads:
+        thread.join()
+    assert set(outcomes.values()) <= {"saved", "locked"} and len(outcomes) == STUDENTS
+    saved = {student(n) for n, outcome in outcomes.items() if outcome == "saved"}
+    assert {x.participant for x in store.answers(activity.code)} == saved
+    assert store.respondents(activity.code) == len(saved)
+
+
 # --- where the store lives (book/classroom/config.py) -------------------------------------------
 
 def test_config_reads_the_url_and_age_from_the_environment(monkeypatch, tmp_path):
@@ -328,3 +359,11 @@ def test_the_default_is_a_sqlite_file_under_var(monkeypatch):
     assert config.database_url() == "postgresql+psycopg://u@h/db"
     monkeypatch.setenv(config.URL_ENV, "sqlite:///elsewhere.sqlite")
     assert config.database_url() == "sqlite:///elsewhere.sqlite"
+
+
+def test_a_bare_postgresql_url_gets_the_installed_driver(monkeypatch):
+    from book.classroom import config
+    monkeypatch.setenv(config.URL_ENV, "postgresql://u:p@db.example.edu:5433/class")
+    assert config.database_url() == "postgresql+psycopg://u:p@db.example.edu:5433/class"
+    monkeypatch.setenv(config.URL_ENV, "postgres://u@h/db")
+    assert config.database_url() == "postgresql+psycopg://u@h/db"

@@ -41,6 +41,10 @@ def database_url() -> str:
     """The SQLAlchemy URL of the class database (see the module docstring for the order)."""
     url = os.environ.get(URL_ENV, "").strip() or _secrets_url()
     if url:
+        # A bare postgresql:// or postgres:// URL would ask SQLAlchemy for psycopg2; psycopg 3 is installed.
+        scheme, sep, rest = url.partition("://")
+        if sep and scheme in ("postgresql", "postgres"):
+            url = f"postgresql+psycopg://{rest}"
         return url
     DEFAULT_PATH.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_PATH}"

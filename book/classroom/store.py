@@ -198,6 +198,13 @@ class Store:
             time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         raise AssertionError("unreachable")
 
+    def _read(self, work: Callable[[sa.Connection], T]) -> T:
+        """A read in one transaction (one consistent snapshot), retried like a write if busy."""
+        def attempt() -> T:
+            with self.engine.connect() as conn:
+                return work(conn)
+        return self._retry(attempt)
+
     def _create_schema(self) -> None:
         def work() -> None:
             with self._write() as conn:
@@ -207,10 +214,13 @@ class Store:
                 metadata.create_all(conn, checkfirst=True)
         self._retry(work)
 
-    def _row(self, conn: sa.Connection, code: str, *, lock: bool = False) -> sa.Row | None:
+    def _row(self, conn: sa.Connection, code: str, *, lock: str | None = None) -> sa.Row | None:
+        """The activity's row; on PostgreSQL `lock` "share" (a submission: many at once, none after a
+        lock or end that committed first) or "update" (a control) holds it to the transaction's end.
+        SQLite needs neither: BEGIN IMMEDIATE already serialises writers."""
         query = sa.select(activities).where(activities.c.code == code)
         if lock and self.dialect == "postgresql":
-            query = query.with_for_update(read=True)
+            query = query.with_for_update(read=lock == "share")
         return conn.execute(query).first()
 
     def _activity(self, row: sa.Row) -> Activity:
@@ -222,7 +232,7 @@ class Store:
         return _aware(row.created) < (now or _now()) - self.max_age
 
     def _live_row(self, conn: sa.Connection, code: str, *, include_ended: bool = False,
-                  lock: bool = False) -> sa.Row:
+                  lock: str | None = None) -> sa.Row:
         row = self._row(conn, code, lock=lock)
         if row is None:
             raise StoreError("no_such_code", code=code)
@@ -283,8 +293,7 @@ class Store:
         Raises StoreError bad_code (not six characters of the code alphabet), no_such_code, or
         ended (ended by the lecturer, or older than max_age) unless include_ended is True."""
         code = normalise_code(code)
-        with self.engine.connect() as conn:
-            return self._activity(self._live_row(conn, code, include_ended=include_ended))
+        return self._read(lambda conn: self._activity(self._live_row(conn, code, include_ended=include_ended)))
 
     def is_lecturer(self, code: str, lecturer_key: object) -> bool:
         """Whether `lecturer_key` is the key of the activity's lecturer (False for a wrong code too)."""
@@ -292,8 +301,7 @@ class Store:
             code = normalise_code(code)
         except StoreError:
             return False
-        with self.engine.connect() as conn:
-            row = self._row(conn, code)
+        row = self._read(lambda conn: self._row(conn, code))
         return row is not None and _key_matches(row.key_hash, lecturer_key)
 
     def submit(self, code: str, participant: str, question: str, answer: str) -> str:
@@ -306,7 +314,7 @@ class Store:
 
         def work() -> str:
             with self._write() as conn:
-                row = self._live_row(conn, code, lock=True)
+                row = self._live_row(conn, code, lock="share")
                 if row.status == "locked":
                     raise StoreError("locked", code=code)
                 activity = self._activity(row)
@@ -331,7 +339,8 @@ class Store:
         """Every current answer of the activity (ended ones too), or of one round; ordered by
         participant, question and round."""
         code = normalise_code(code)
-        with self.engine.connect() as conn:
+
+        def read(conn: sa.Connection) -> list[Answer]:
             row = self._live_row(conn, code, include_ended=True)
             query = sa.select(answers_table).where(answers_table.c.activity == row.id)
             if round is not None:
@@ -340,17 +349,20 @@ class Store:
                                    answers_table.c.round)
             return [Answer(participant=r.participant, question=r.question, round=r.round,
                            answer=r.answer, updated=_aware(r.updated)) for r in conn.execute(query)]
+        return self._read(read)
 
     def respondents(self, code: str, round: int | None = None) -> int:
         """How many distinct participants have answered at least one question (in a round)."""
         code = normalise_code(code)
-        with self.engine.connect() as conn:
+
+        def read(conn: sa.Connection) -> int:
             row = self._live_row(conn, code, include_ended=True)
             query = sa.select(sa.func.count(sa.distinct(answers_table.c.participant))) \
                 .where(answers_table.c.activity == row.id)
             if round is not None:
                 query = query.where(answers_table.c.round == round)
             return int(conn.execute(query).scalar_one())
+        return self._read(read)
 
     def control(self, code: str, lecturer_key: str, action: str) -> Activity:
         """The lecturer's controls: lock/open answering, reveal/hide results, reset (delete every
@@ -363,7 +375,7 @@ class Store:
 
         def work() -> Activity:
             with self._write() as conn:
-                row = self._row(conn, code, lock=True)
+                row = self._row(conn, code, lock="update")
                 if row is None:
                     raise StoreError("no_such_code", code=code)
                 if not _key_matches(row.key_hash, lecturer_key):
