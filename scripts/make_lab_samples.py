@@ -14,6 +14,15 @@ one-dimensional); the mix, in whole numbers of students, is dealt to the student
 and each student's category becomes an answer pair that the evaluation table maps to it. One
 feature's question is "badly worded" (12 % questionable answers), and two cells are left as a survey
 export might leave them (one blank, one free-text answer), so the page's warnings can be seen.
+
+SERVQUAL lab (lab_servqual_sample.csv): 120 imaginary customers of a bank branch answer the 22
+expectation and 22 perception items (E1…E22, P1…P22, 1–7) and most allocate 100 importance points
+(W_tangibles…W_empathy). Each respondent has a level per dimension, so a dimension's items move together
+and Cronbach's α is realistic; perceptions fall furthest behind on reliability. One respondent left an
+item blank and one gave points adding up to 90, so the page's notices can be seen.
+
+Customer lab (lab_customers_sample.csv): a year of 4,000 transactions (客户编号, 交易日期, 消费金额) of 600
+imaginary shop customers, with refunds as negative amounts and one row whose amount was left empty.
 """
 from __future__ import annotations
 
@@ -101,7 +110,91 @@ def make_kano() -> list[Path]:
     return paths
 
 
-GENERATORS = [make_kano]
+# ── SERVQUAL lab ──────────────────────────────────────────────────────────────────────────────────
+
+SERVQUAL_SEED = 20241101
+SERVQUAL_RESPONDENTS = 120
+# Items of each dimension (1988/1991 numbering) and the mean expectation and perception of this imaginary
+# bank branch: expectations high everywhere, perceptions furthest behind on reliability.
+SERVQUAL_DIMENSIONS = {"tangibles": (range(1, 5), 5.6, 5.4), "reliability": (range(5, 10), 6.5, 5.2),
+                       "responsiveness": (range(10, 14), 6.2, 5.3), "assurance": (range(14, 18), 6.1, 5.6),
+                       "empathy": (range(18, 23), 5.7, 5.0)}
+SERVQUAL_POINTS = (11, 32, 22, 19, 16)     # mean importance points, in SERVQUAL_DIMENSIONS order
+SERVQUAL_WEIGHT_SHARE = 0.8                # share of respondents who allocate importance points
+SERVQUAL_RESPONDENT_SPREAD = 0.6           # sd of a respondent's level around the dimension mean
+SERVQUAL_ITEM_SPREAD = 0.5                 # sd of an item around the respondent's level
+
+
+def _points(rng: np.random.Generator) -> list[int]:
+    """100 importance points drawn around SERVQUAL_POINTS, whole numbers adding up to exactly 100."""
+    shares = rng.dirichlet(np.array(SERVQUAL_POINTS, dtype=float) / 2) * 100
+    points = np.floor(shares).astype(int)
+    points[np.argmax(shares - points)] += 100 - points.sum()
+    return points.tolist()
+
+
+def make_servqual() -> list[Path]:
+    rng = np.random.default_rng(SERVQUAL_SEED)
+    header = ([f"E{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)]
+              + [f"W_{d}" for d in SERVQUAL_DIMENSIONS])
+    rows = []
+    for _ in range(SERVQUAL_RESPONDENTS):
+        scores = {}
+        for battery, which in (("E", 1), ("P", 2)):
+            for spec in SERVQUAL_DIMENSIONS.values():
+                level = spec[which] + rng.normal(0, SERVQUAL_RESPONDENT_SPREAD)
+                for item in spec[0]:
+                    scores[f"{battery}{item}"] = int(np.clip(round(level + rng.normal(0, SERVQUAL_ITEM_SPREAD)), 1, 7))
+        weights = _points(rng) if rng.random() < SERVQUAL_WEIGHT_SHARE else [""] * len(SERVQUAL_DIMENSIONS)
+        rows.append([scores[h] for h in header[:44]] + weights)
+    rows[41][6] = ""                                    # respondent 42 skipped item E7
+    first_with_points = next(k for k in range(60, len(rows)) if rows[k][44] != "")
+    rows[first_with_points][44] = int(rows[first_with_points][44]) - 10     # points adding up to 90
+    path = OUT / "lab_servqual_sample.csv"
+    _write(path, header, rows)
+    return [path]
+
+
+# ── Customer lab ──────────────────────────────────────────────────────────────────────────────────
+
+CUSTOMERS_SEED = 20241102
+CUSTOMERS = 600
+CUSTOMER_TRANSACTIONS = 4000
+CUSTOMER_REFUND_SHARE = 0.02               # share of transactions that are refunds (negative amounts)
+CUSTOMER_MEDIAN_SPEND = 120.0              # yuan per visit of a typical customer
+
+
+def make_customers() -> list[Path]:
+    """How often a customer buys and how much they spend per visit both vary across customers
+    (lognormal), so a few customers bring much of the revenue; a refund returns half a purchase."""
+    rng = np.random.default_rng(CUSTOMERS_SEED)
+    ids = [f"K{n:04d}" for n in range(1, CUSTOMERS + 1)]
+    frequency = rng.lognormal(0, 1.0, CUSTOMERS)
+    spend = rng.lognormal(np.log(CUSTOMER_MEDIAN_SPEND), 0.8, CUSTOMERS)
+    buyers = rng.choice(CUSTOMERS, size=CUSTOMER_TRANSACTIONS, p=frequency / frequency.sum())
+    buyers[:CUSTOMERS] = np.arange(CUSTOMERS)          # every customer buys at least once
+    days = rng.integers(0, 366, CUSTOMER_TRANSACTIONS)
+    amounts = spend[buyers] * rng.lognormal(0, 0.4, CUSTOMER_TRANSACTIONS)
+    refunds = rng.random(CUSTOMER_TRANSACTIONS) < CUSTOMER_REFUND_SHARE
+    refunds[:CUSTOMERS] = False
+    amounts[refunds] *= -0.5
+    start = datetime.date(2024, 1, 1)
+    rows = [[ids[buyers[k]], (start + datetime.timedelta(days=int(days[k]))).isoformat(), f"{amounts[k]:.2f}"]
+            for k in np.argsort(days, kind="stable")]
+    rows[1234][2] = ""                                 # one amount was left empty
+    path = OUT / "lab_customers_sample.csv"
+    _write(path, ["客户编号", "交易日期", "消费金额"], rows)
+    return [path]
+
+
+def _write(path: Path, header: list[str], rows: list[list]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+GENERATORS = [make_kano, make_servqual, make_customers]
 
 
 def main() -> None:

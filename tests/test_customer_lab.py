@@ -1,0 +1,120 @@
+"""The customer lab: amounts as shops and spreadsheets write them, transactions summed per customer with
+refunds netted, every left-out row reported, tiers and Pareto shares against hand-computed numbers, and
+the page with the sample, uploads, column picks and hostile files."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from book.labs.reading import find_column
+from models import customer_data as cd
+from models.labs import Excluded
+
+NET_NEGATIVE = "labs.customers.reasons.net_negative"
+
+
+def text_frame(rows: list[list[str]], columns=("customer", "amount")) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(columns), dtype=object)
+
+
+@pytest.mark.parametrize("cell, value", [
+    ("1234.5", 1234.5), ("¥1,234.50", 1234.5), ("￥1,234.50元", 1234.5), ("1 234,50", 1234.5),
+    ("1.234,50", 1234.5), ("12,5", 12.5), ("USD 1,000", 1000), ("(120.00)", -120), ("-80", -80),
+    ("RMB 3,000,000", 3_000_000), ("１２３", 123), ("1e3", 1000), ("€ 9,99", 9.99)])
+def test_amounts_as_written_by_real_tools(cell, value):
+    values, reasons = cd.parse_amounts(pd.Series([cell]))
+    assert values[0] == pytest.approx(value) and reasons[0] == ""
+
+
+@pytest.mark.parametrize("cell, reason", [("", "missing"), ("abc", "not_a_number"), ("1,23,4", "not_a_number"),
+                                          ("nan", "not_finite"), ("inf", "not_finite"), ("1e999", "not_finite"),
+                                          ("12.3.4", "not_a_number")])
+def test_unreadable_amounts_are_named(cell, reason):
+    values, reasons = cd.parse_amounts(pd.Series([cell]))
+    assert np.isnan(values[0]) or np.isinf(values[0])
+    assert reasons[0] == reason
+
+
+# Hand-computed: A buys 100 and ¥1,000 (total 1,100, two rows); B 50; C 30 then a refund of 40 (net −10: left
+# out); D's amount is text and a row has no customer (both left out); E spent 0 and stays a customer.
+TRANSACTIONS = [["A", "100"], ["B", "50"], ["A", "¥1,000"], ["C", "30"], ["C", "-40"], ["D", "abc"], ["", "20"],
+                ["E", "0"]]
+
+
+def test_transactions_sum_per_customer_with_refunds_netted_and_every_exclusion_named():
+    table = cd.customer_table(text_frame(TRANSACTIONS), "customer", "amount")
+    assert table.rows == 8 and table.used_rows == 4
+    assert table.customers["customer"].tolist() == ["A", "B", "E"]
+    assert table.customers["amount"].tolist() == [1100, 50, 0]
+    assert table.customers["transactions"].tolist() == [2, 1, 1]
+    assert table.excluded == [Excluded(5, "amount", NET_NEGATIVE, "30"), Excluded(6, "amount", NET_NEGATIVE, "-40"),
+                              Excluded(7, "amount", "not_a_number", "abc"), Excluded(8, "customer", "missing", "")]
+
+
+def test_pyramid_of_the_hand_example():
+    table = cd.customer_table(text_frame(TRANSACTIONS), "customer", "amount")
+    result = cd.pyramid_result(table.customers["amount"], (1 / 3, 1 / 3, 0))
+    assert result.customers == 3 and result.total == 1150
+    tiers = result.tiers.set_index("tier")
+    assert tiers["customers"].tolist() == [1, 1, 0, 1]
+    assert tiers.loc["vip", "revenue_share"] == pytest.approx(1100 / 1150)
+    assert tiers.loc["major", "revenue_share"] == pytest.approx(50 / 1150)
+    assert result.curve.iloc[1].tolist() == pytest.approx([1 / 3, 1100 / 1150])
+
+
+def test_course_tiers_of_a_hundred_customers():
+    amounts = pd.Series(np.arange(100, 0, -1), dtype=float)      # 100, 99, …, 1; total 5,050
+    result = cd.pyramid_result(amounts)
+    tiers = result.tiers.set_index("tier")
+    assert tiers["customers"].tolist() == [1, 4, 15, 80]
+    assert tiers.loc["vip", "revenue_share"] == pytest.approx(100 / 5050)
+    assert tiers.loc["major", "revenue"] == 99 + 98 + 97 + 96
+    assert result.top20 == pytest.approx(sum(range(81, 101)) / 5050)
+
+
+def test_dates_parse_in_common_forms_and_bad_ones_are_named():
+    rows = [["A", "10", "2024-03-05"], ["A", "20", "2024/3/6"], ["B", "30", "2024年3月7日"], ["B", "5", "2024.03.08 14:22"],
+            ["C", "99", "next week"], ["C", "1", ""]]
+    table = cd.customer_table(text_frame(rows, ("c", "a", "d")), "c", "a", "d")
+    assert table.customers["amount"].tolist() == [35, 30]
+    assert table.first_date == pd.Timestamp("2024-03-05") and table.last_date == pd.Timestamp("2024-03-08 14:22")
+    assert [(e.row, e.reason) for e in table.excluded] == [(6, "bad_date"), (7, "missing")]
+
+
+def test_a_period_counts_only_the_rows_inside_it():
+    rows = [["A", "10", "2024-01-31"], ["A", "20", "2024-02-01"], ["B", "30", "2024-02-29 23:59"], ["B", "5", "2024-03-01"]]
+    table = cd.customer_table(text_frame(rows, ("c", "a", "d")), "c", "a", "d",
+                              period=(pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29")))
+    assert table.customers["amount"].tolist() == [30, 20]
+    assert table.outside_period == 2 and not table.excluded
+
+
+def test_columns_are_recognised_by_common_names_in_both_languages():
+    assert find_column(["日期", "会员ID", "消费金额"], cd.CUSTOMER_ALIASES) == "会员ID"
+    assert find_column(["日期", "会员ID", "消费金额"], cd.AMOUNT_ALIASES) == "消费金额"
+    assert find_column(["Customer ID", "Revenue", "Order Date"], cd.CUSTOMER_ALIASES) == "Customer ID"
+    assert find_column(["Customer ID", "Revenue", "Order Date"], cd.AMOUNT_ALIASES) == "Revenue"
+    assert find_column(["Customer ID", "Revenue", "Order Date"], cd.DATE_ALIASES) == "Order Date"
+
+
+def test_a_long_curve_is_thinned_but_keeps_the_tier_boundaries():
+    amounts = pd.Series(np.random.default_rng(3).lognormal(0, 1.5, 20_000))
+    result = cd.pyramid_result(amounts, points=400)
+    assert len(result.curve) <= 405
+    for share in (0.01, 0.05, 0.20):
+        assert (result.curve["customer_share"] - share).abs().min() < 1e-12
+    assert result.curve["revenue_share"].is_monotonic_increasing
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C", ""]), st.text(max_size=8)), min_size=1, max_size=20))
+def test_every_row_is_counted_once_or_reported(rows):
+    frame = text_frame([[c, a] for c, a in rows])
+    table = cd.customer_table(frame, "customer", "amount")
+    assert table.used_rows + len({e.row for e in table.excluded}) == len(rows)
+    assert table.customers["transactions"].sum() == table.used_rows
+    assert (table.customers["amount"] >= 0).all()
+    assert table.customers["amount"].is_monotonic_decreasing
