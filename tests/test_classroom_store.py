@@ -367,3 +367,32 @@ def test_a_bare_postgresql_url_gets_the_installed_driver(monkeypatch):
     assert config.database_url() == "postgresql+psycopg://u:p@db.example.edu:5433/class"
     monkeypatch.setenv(config.URL_ENV, "postgres://u@h/db")
     assert config.database_url() == "postgresql+psycopg://u@h/db"
+
+
+def test_stored_answers_are_always_each_students_last_word(tmp_path):
+    """Random sequences of answers, valid and not: the store holds exactly the last valid answer of
+    each student to each question, like a dictionary would."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as hst
+
+    store = Store(sa.create_engine(f"sqlite:///{tmp_path / 'prop.sqlite'}"))
+    events = hst.lists(hst.tuples(hst.integers(0, 5), hst.sampled_from(["f0.functional", "f1.dysfunctional",
+                                                                         "f2.functional"]),
+                                  hst.sampled_from(["1", "3", "5", "like", "9", "", "x"])), max_size=25)
+
+    @settings(max_examples=25, deadline=None)
+    @given(events)
+    def check(sequence):
+        activity, _ = store.start("kano", KANO, "zh")
+        expected_table = {}
+        for who, question, answer in sequence:
+            try:
+                stored = store.submit(activity.code, student(who), question, answer)
+            except AnswerError:
+                assert answer in ("9", "", "x") or question == "f2.functional"     # KANO has two features
+                continue
+            expected_table[student(who), question] = stored
+        assert {(x.participant, x.question): x.answer for x in store.answers(activity.code)} == expected_table
+        assert store.respondents(activity.code) == len({who for who, _ in expected_table})
+
+    check()
