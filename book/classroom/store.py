@@ -199,7 +199,7 @@ class Store:
         raise AssertionError("unreachable")
 
     def _read(self, work: Callable[[sa.Connection], T]) -> T:
-        """A read in one transaction (one consistent snapshot), retried like a write if busy."""
+        """Reads on one connection in one transaction, retried like a write if SQLite is busy."""
         def attempt() -> T:
             with self.engine.connect() as conn:
                 return work(conn)
