@@ -3,6 +3,9 @@ refunds netted, every left-out row reported, tiers and Pareto shares against han
 the page with the sample, uploads, column picks and hostile files."""
 from __future__ import annotations
 
+import csv
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -118,3 +121,104 @@ def test_every_row_is_counted_once_or_reported(rows):
     assert table.customers["transactions"].sum() == table.used_rows
     assert (table.customers["amount"] >= 0).all()
     assert table.customers["amount"].is_monotonic_decreasing
+
+
+# ── The page ─────────────────────────────────────────────────────────────────────────────────────
+
+from helpers import open_page   # noqa: E402  (page tests below share the module's examples)
+
+PAGE = "pages/customer-lab.py"
+HUNDRED = [[f"C{k:03d}", str(101 - k)] for k in range(1, 101)]     # amounts 100 … 1, total 5,050
+
+
+def upload(data: bytes, name: str = "customers.csv", lang: str = "en"):
+    at = open_page(PAGE, lang=lang)
+    at.radio(key="lab_customers_source").set_value("upload").run()
+    at.file_uploader(key="lab_customers_file").set_value((name, data, "text/csv")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def csv_bytes(columns, rows, encoding="utf-8") -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([list(columns), *rows])
+    return out.getvalue().encode(encoding)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def selectbox(at, label: str):
+    return next(s for s in at.selectbox if s.label == label)
+
+
+def test_sample_opens_with_the_pyramid():
+    at = open_page(PAGE, lang="zh")
+    shown = metrics(at)
+    assert shown["客户数"] == "600" and shown["前 20% 客户的销售额占比"] == "66.2%"
+    assert selectbox(at, "客户列").value == "客户编号" and selectbox(at, "金额列").value == "消费金额"
+    assert selectbox(at, "日期列（可选）").value == "交易日期"
+    assert any("1 行未纳入分析" in w.value for w in at.warning)            # the sample's empty amount
+    assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_hundred_customers_in_english_headers_and_the_sliders():
+    at = upload(csv_bytes(("Customer ID", "Revenue"), HUNDRED))
+    shown = metrics(at)
+    assert shown["Customers"] == "100" and shown["Total sales"] == "5,050.00"
+    assert shown["VIP customers: sales"] == "2.0%"                      # 100 / 5,050
+    assert shown["Major customers: sales"] == "7.7%"                    # (99 + 98 + 97 + 96) / 5,050
+    at.slider(key="cl_vip").set_value(2.0).run()
+    assert metrics(at)["VIP customers: sales"] == "3.9%"               # (100 + 99) / 5,050
+    tiers = next(d.value for d in at.dataframe if "Tier" in d.value.columns and "Sales" in d.value.columns)
+    assert tiers["Customers"].tolist() == [2, 4, 15, 79]
+
+
+def test_unrecognised_headers_ask_for_a_pick_then_analyse():
+    at = upload(csv_bytes(("who", "how much"), HUNDRED[:10]))
+    assert any("Choose the customer column" in i.value for i in at.info)
+    assert not at.metric
+    selectbox(at, "Customer column").set_value("who").run()
+    selectbox(at, "Amount column").set_value("how much").run()
+    assert metrics(at)["Customers"] == "10"
+
+
+def test_one_column_for_two_roles_is_refused():
+    at = upload(csv_bytes(("customer", "amount"), HUNDRED[:5]))
+    selectbox(at, "Amount column").set_value("customer").run()
+    assert any("cannot serve as two" in e.value for e in at.error)
+    assert not at.metric
+
+
+def test_gb18030_transactions_with_refunds_and_a_period():
+    rows = [["张三", "¥1,000.00", "2024/1/5"], ["李四", "200", "2024/2/1"], ["张三", "-100", "2024/2/9"],
+            ["王五", "50", "2024/3/1"], ["王五", "-80", "2024/3/2"]]
+    at = upload(csv_bytes(("会员ID", "交易金额", "交易日期"), rows, "gb18030"), lang="zh")
+    shown = metrics(at)
+    assert shown["客户数"] == "2" and shown["销售额合计"] == "1,100.00"     # 王五 nets to −30: left out
+    assert any("2 行未纳入分析" in w.value for w in at.warning)
+    at.date_input[0].set_value((pd.Timestamp("2024-02-01").date(), pd.Timestamp("2024-03-02").date())).run()
+    shown = metrics(at)                        # 张三's refund now has no purchase to net against: −100, left out
+    assert shown["客户数"] == "1" and shown["销售额合计"] == "200.00"
+    assert any("3 行未纳入分析" in w.value for w in at.warning)
+    assert any("1 行有效交易不在所选时间段内" in c.value for c in at.caption)
+
+
+def test_nothing_left_to_analyse_says_so():
+    at = upload(csv_bytes(("customer", "amount"), [["A", "x"], ["B", ""]]))
+    assert any(e.value.startswith("No customer in customers") for e in at.error)
+    at = upload(csv_bytes(("customer", "amount"), [["A", "0"], ["B", "0"]]))
+    assert any("is 0" in e.value for e in at.error)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.one_of(st.binary(max_size=300),
+                 st.lists(st.tuples(st.text(max_size=6), st.text(max_size=8), st.text(max_size=10)),
+                          min_size=1, max_size=6).map(
+                     lambda rows: csv_bytes(("customer", "amount", "date"), [
+                         [c.replace(",", "").replace('"', "").replace("\n", "").replace("\r", "") for c in row]
+                         for row in rows]))))
+def test_hostile_files_get_a_message_never_a_traceback(data):
+    at = upload(data)
+    assert at.error or at.warning or at.info or at.metric, "the page showed neither a result nor a message"
