@@ -13,6 +13,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "lang": ("zh", "en"),
     "size": ("normal", "large"),
     "mode": ("read", "lecture"),
+    "palette": ("okabe-ito", "contrast"),      # chart colours: see book/charts/palette.py
 }
 
 
@@ -21,6 +22,7 @@ class Settings:
     lang: str = CHOICES["lang"][0]
     size: str = CHOICES["size"][0]
     mode: str = CHOICES["mode"][0]
+    palette: str = CHOICES["palette"][0]
 
     @property
     def lecture(self) -> bool:

@@ -122,6 +122,7 @@ def _frame(settings: Settings, rejected: tuple, page_title: str, path: str) -> N
         _setting_control(settings, "lang", "side")
         _setting_control(settings, "size", "side")
         _setting_control(settings, "mode", "side")
+        _setting_control(settings, "palette", "side")
 
 
 class HomePage:

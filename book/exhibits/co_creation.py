@@ -12,7 +12,8 @@ from ..charts import co_creation as charts
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame, term_name
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled, term_name
 
 CHAPTER = "co_creation"
 DART_STEP = 0.5
@@ -28,7 +29,7 @@ def _label(lang: str, key: str, **values: object) -> str:
 def _chart(rows: Rows, spec: dict, alt_text: str) -> None:
     data = {field: [r[field] for r in rows] for field in rows[0]}
     # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _scales() -> set[float]:
@@ -36,11 +37,10 @@ def _scales() -> set[float]:
 
 
 def _slider(where, label: str, widget: str, default: float, low: float, high: float, step: float,
-            help_text: str) -> float:
-    """A slider that opens at `default` (the case the text works through) and then keeps the reader's value."""
-    if widget not in st.session_state:
-        st.session_state[widget] = default
-    return where.slider(label, low, high, step=step, key=widget, format="%.1f", help=help_text)
+            help_text: str, lang: str) -> float:
+    """A slider that opens at `default` (the case the text works through) or at the link's value."""
+    return bound.slider(where, label, low, high, default, step=step, key=widget, lang=lang, format="%.1f",
+                        help=help_text)
 
 
 def _reset(values: dict[str, float]) -> None:
@@ -97,7 +97,7 @@ def _dart(settings: Settings) -> None:
         for column, block in zip(st.columns(2), pair):
             scores[block] = _slider(column, _block(lang, block), _dart_key(block), cocreation.RENOVATION_CASE[block],
                                     cocreation.SCORE_MIN, cocreation.SCORE_MAX, DART_STEP,
-                                    _label(lang, f"blocks.{block}.help"))
+                                    _label(lang, f"blocks.{block}.help"), lang)
     case = {_dart_key(b): cocreation.RENOVATION_CASE[b] for b in DART_BLOCKS}
     st.button(t(lang, f"{key}.reset"), key="cc_dart_reset", on_click=_reset, args=(case,), icon=":material/restart_alt:")
     result = cocreation.assess_dart(scores)
@@ -205,8 +205,8 @@ def value_spheres(settings: Settings) -> None:
 def _spheres(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.cocreation_spheres"
-    scenario = st.segmented_control(t(lang, f"{key}.pick"), tuple(SCENARIOS), key="cc_sphere_case", required=True,
-                                    default="hotel", format_func=lambda s: _label(lang, f"scenarios.{s}"))
+    scenario = bound.segmented_control(st, t(lang, f"{key}.pick"), tuple(SCENARIOS), "hotel", key="cc_sphere_case",
+                                       lang=lang, format_func=lambda s: _label(lang, f"scenarios.{s}"))
     store = _placements()[scenario]
     clear_col, book_col = st.columns(2)
     clear_col.button(t(lang, f"{key}.clear"), key="cc_sphere_clear", on_click=_place_all, args=(scenario, False),
@@ -215,11 +215,11 @@ def _spheres(settings: Settings) -> None:
                     icon=":material/menu_book:")
     for step, activity in enumerate(SCENARIOS[scenario], start=1):
         widget = _sphere_key(scenario, activity.id)
-        if widget not in st.session_state:
-            st.session_state[widget] = store[activity.id]
+        bound.keep(widget, store[activity.id], activity.sphere)
         # Short option names keep the three buttons on one line on a phone; the chart uses the full names.
-        store[activity.id] = st.segmented_control(_item(lang, step, _activity(lang, scenario, activity.id)), SPHERES,
-                                                  key=widget, format_func=lambda s: _label(lang, f"sphere_short.{s}"))
+        store[activity.id] = bound.segmented_control(
+            st, _item(lang, step, _activity(lang, scenario, activity.id)), SPHERES, activity.sphere, required=False,
+            key=widget, lang=lang, format_func=lambda s: _label(lang, f"sphere_short.{s}"))
     check = cocreation.check_placement(scenario, store)
     total = len(SCENARIOS[scenario])
     placed_col, agreed_col, joint_col = st.columns(3)
@@ -288,7 +288,7 @@ def _value_in_use(settings: Settings) -> None:
     for factor in FACTORS:
         levels[factor] = _slider(st, _factor(lang, factor), _level_key(factor), cocreation.GYM_CASE[factor],
                                  cocreation.FACTOR_MIN, cocreation.FACTOR_MAX, LEVEL_STEP,
-                                 _label(lang, f"factors.{factor}.help"))
+                                 _label(lang, f"factors.{factor}.help"), lang)
     case = {_level_key(f): cocreation.GYM_CASE[f] for f in FACTORS}
     st.button(t(lang, f"{key}.reset"), key="cc_viu_reset", on_click=_reset, args=(case,), icon=":material/restart_alt:")
     result = cocreation.step_gains(levels)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from .. import content, lecture
+from ..charts.palette import in_palette, recolour_text
 from ..i18n import t
 from ..settings import Settings
 
@@ -16,6 +17,23 @@ def term_name(term_id: str, lang: str) -> str:
     """A glossary term's name in `lang`, capitalised for a label."""
     name = content.glossary()[term_id][lang]
     return name[:1].upper() + name[1:]
+
+
+def reader_palette() -> str:
+    """The palette the reader chose (see book/charts/palette.py); the default outside a page run."""
+    from ..shell import STATE_KEY         # the shell imports the exhibits' users; import it when drawing
+    settings = st.session_state.get(STATE_KEY)
+    return settings.palette if isinstance(settings, Settings) else Settings().palette
+
+
+def styled(spec: dict) -> dict:
+    """A compiled chart spec in the reader's palette, as a fresh top-level dict for st.vega_lite_chart."""
+    return in_palette(spec, reader_palette())
+
+
+def diagram(dot: str, alt_text: str) -> None:
+    """A Graphviz diagram in the reader's palette."""
+    st.graphviz_chart(recolour_text(dot, reader_palette()), width="stretch", alt=alt_text)
 
 
 def data_table(rows: Rows, lang: str, columns: dict[str, str]) -> None:

@@ -11,7 +11,8 @@ from ..charts import encounters as charts
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled
 
 MOMENTS = "exhibits.moments_of_truth"
 RECOVERY = "exhibits.service_recovery"
@@ -30,7 +31,7 @@ def _scales() -> set[float]:
 
 def _chart(spec: dict, data: dict, alt_text: str) -> None:
     # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def big_number(value: float, lang: str) -> str:
@@ -84,15 +85,15 @@ def moments_of_truth(settings: Settings) -> None:
 @st.fragment
 def _moments(settings: Settings) -> None:
     lang = settings.lang
-    customers = st.select_slider(t(lang, f"{MOMENTS}.customers"), CUSTOMER_CHOICES, value=encounters.SAS_CUSTOMERS,
-                                 key="en_customers", format_func=lambda n: big_number(n, lang))
+    customers = bound.select_slider(st, t(lang, f"{MOMENTS}.customers"), CUSTOMER_CHOICES, encounters.SAS_CUSTOMERS,
+                                    key="en_customers", lang=lang, format_func=lambda n: big_number(n, lang))
     left, right = st.columns(2)
-    contacts = left.slider(t(lang, f"{MOMENTS}.contacts"), 1, MAX_CONTACTS, value=encounters.SAS_CONTACTS,
-                           key="en_contacts")
-    seconds = right.slider(t(lang, f"{MOMENTS}.seconds"), 5, 300, value=encounters.SAS_SECONDS, step=5,
-                           key="en_seconds")
-    success = st.slider(t(lang, f"{MOMENTS}.success"), 90.0, 100.0, value=DEFAULT_SUCCESS, step=0.1, format="%.1f",
-                        key="en_success", help=t(lang, f"{MOMENTS}.success_help"))
+    contacts = bound.slider(left, t(lang, f"{MOMENTS}.contacts"), 1, MAX_CONTACTS, encounters.SAS_CONTACTS, step=1,
+                            key="en_contacts", lang=lang)
+    seconds = bound.slider(right, t(lang, f"{MOMENTS}.seconds"), 5, 300, encounters.SAS_SECONDS, step=5,
+                           key="en_seconds", lang=lang)
+    success = bound.slider(st, t(lang, f"{MOMENTS}.success"), 90.0, 100.0, DEFAULT_SUCCESS, step=0.1, format="%.1f",
+                           key="en_success", lang=lang, help=t(lang, f"{MOMENTS}.success_help"))
 
     m = encounters.moments_of_truth(customers, contacts, seconds)
     failed = encounters.failed_moments(m.per_year, success / 100)
@@ -177,14 +178,14 @@ def _recovery(settings: Settings) -> None:
     lang = settings.lang
     default_severity, default_history, default_response = DEFAULT_RECOVERY
     left, right = st.columns(2)
-    severity = left.segmented_control(t(lang, f"{RECOVERY}.severity"), SEVERITIES, default=default_severity,
-                                      required=True, key="en_severity",
-                                      format_func=lambda v: _choice(lang, "severities", v))
-    history = right.segmented_control(t(lang, f"{RECOVERY}.history"), HISTORIES, default=default_history,
-                                      required=True, key="en_history",
-                                      format_func=lambda v: _choice(lang, "histories", v))
-    response = st.radio(t(lang, f"{RECOVERY}.response"), RESPONSES, index=RESPONSES.index(default_response),
-                        key="en_response", horizontal=True, format_func=lambda v: _choice(lang, "responses", v))
+    severity = bound.segmented_control(left, t(lang, f"{RECOVERY}.severity"), SEVERITIES, default_severity,
+                                       key="en_severity", lang=lang,
+                                       format_func=lambda v: _choice(lang, "severities", v))
+    history = bound.segmented_control(right, t(lang, f"{RECOVERY}.history"), HISTORIES, default_history,
+                                      key="en_history", lang=lang, format_func=lambda v: _choice(lang, "histories", v))
+    response = bound.radio(st, t(lang, f"{RECOVERY}.response"), RESPONSES, RESPONSES.index(default_response),
+                           key="en_response", lang=lang, horizontal=True,
+                           format_func=lambda v: _choice(lang, "responses", v))
     path = encounters.recovery_path(severity, history, response)
 
     cols = st.columns(3)

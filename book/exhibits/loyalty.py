@@ -15,7 +15,8 @@ from ..charts import loyalty as charts
 from ..content import CONTENT, LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled
 
 SWITCHING_DATA = CONTENT / "data" / "switching_reasons.csv"
 CUSTOMER_DATA = CONTENT / "data" / "customer_sample.csv"
@@ -32,7 +33,7 @@ def _labels(lang: str, key: str, names: tuple[str, ...]) -> tuple[tuple[str, str
 def _chart(spec: dict, rows: Rows, fields: tuple[str, ...], alt_text: str) -> None:
     # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
     data = {field: [row.get(field) for row in rows] for field in fields}
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)  # Streamlit edits keys
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)  # Streamlit edits keys
 
 
 def _percent(value: float, digits: int = 1) -> str:
@@ -123,11 +124,9 @@ def profit_build(settings: Settings) -> None:
 def _profit(settings: Settings) -> None:
     lang = settings.lang
     names = _source_names(lang)
-    if "ly_sources" not in st.session_state:
-        st.session_state["ly_sources"] = list(loyalty.SOURCE_IDS)
-    active = st.pills(t(lang, f"{PROFIT_KEY}.pick"), loyalty.SOURCE_IDS, selection_mode="multi", key="ly_sources",
-                      format_func=names.get) or []
-    years = st.slider(t(lang, f"{PROFIT_KEY}.years"), 3, 10, DEFAULT_YEARS, step=1, key="ly_years")
+    active = bound.pills(st, t(lang, f"{PROFIT_KEY}.pick"), loyalty.SOURCE_IDS, loyalty.SOURCE_IDS, key="ly_sources",
+                         lang=lang, format_func=names.get)
+    years = bound.slider(st, t(lang, f"{PROFIT_KEY}.years"), 3, 10, DEFAULT_YEARS, step=1, key="ly_years", lang=lang)
     profits = loyalty.profit_by_year(years, active)
     running = loyalty.cumulative_profit(profits, years)
     last = sum(r["profit"] for r in profits if r["year"] == years)
@@ -193,11 +192,13 @@ def clv_exhibit(settings: Settings) -> None:
 def _clv(settings: Settings) -> None:
     lang = settings.lang
     columns = st.columns(3)
-    margin = columns[0].slider(t(lang, f"{CLV_KEY}.margin"), 10, 500, 100, step=10, key="ly_margin")
-    retention_pct = columns[1].slider(t(lang, f"{CLV_KEY}.retention"), 50, 90, 80, step=1, key="ly_retention")
-    discount_pct = columns[2].slider(t(lang, f"{CLV_KEY}.discount"), 0, 20, 10, step=1, key="ly_discount")
-    horizon = st.segmented_control(t(lang, f"{CLV_KEY}.horizon"), list(HORIZONS), key="ly_horizon", required=True,
-                                   default="unlimited", format_func=lambda h: t(lang, f"loyalty.horizons.{h}"))
+    margin = bound.slider(columns[0], t(lang, f"{CLV_KEY}.margin"), 10, 500, 100, step=10, key="ly_margin", lang=lang)
+    retention_pct = bound.slider(columns[1], t(lang, f"{CLV_KEY}.retention"), 50, 90, 80, step=1, key="ly_retention",
+                                 lang=lang)
+    discount_pct = bound.slider(columns[2], t(lang, f"{CLV_KEY}.discount"), 0, 20, 10, step=1, key="ly_discount",
+                                lang=lang)
+    horizon = bound.segmented_control(st, t(lang, f"{CLV_KEY}.horizon"), list(HORIZONS), "unlimited", key="ly_horizon",
+                                      lang=lang, format_func=lambda h: t(lang, f"loyalty.horizons.{h}"))
     periods = HORIZONS[horizon]
     retention, discount = retention_pct / 100, discount_pct / 100
     gain = loyalty.retention_gain(retention, discount, rise=RISE, periods=periods)
@@ -260,8 +261,8 @@ def switching(settings: Settings) -> None:
 def _switching(settings: Settings) -> None:
     lang = settings.lang
     ids = [r["category"] for r in switching_reasons()]
-    chosen = st.segmented_control(t(lang, f"{SWITCH_KEY}.pick"), ids, key="ly_reason", required=True,
-                                  default=ids[0], format_func=lambda c: t(lang, f"loyalty.switching.{c}"))
+    chosen = bound.segmented_control(st, t(lang, f"{SWITCH_KEY}.pick"), ids, ids[0], key="ly_reason", lang=lang,
+                                     format_func=lambda c: t(lang, f"loyalty.switching.{c}"))
     rows = switching_rows(chosen, lang)
     row = next(r for r in rows if r["id"] == chosen)
     reason = next(r for r in switching_reasons() if r["category"] == chosen)
@@ -364,10 +365,12 @@ def pyramid_exhibit(settings: Settings) -> None:
 def _pyramid(settings: Settings) -> None:
     lang = settings.lang
     columns = st.columns(3)
-    vip = columns[0].slider(t(lang, f"{PYRAMID_KEY}.vip"), 0.5, 5.0, DEFAULT_CUTS[0], step=0.5, format="%.1f",
-                            key="ly_vip")
-    major = columns[1].slider(t(lang, f"{PYRAMID_KEY}.major"), 1, 10, DEFAULT_CUTS[1], step=1, key="ly_major")
-    ordinary = columns[2].slider(t(lang, f"{PYRAMID_KEY}.ordinary"), 5, 30, DEFAULT_CUTS[2], step=1, key="ly_ordinary")
+    vip = bound.slider(columns[0], t(lang, f"{PYRAMID_KEY}.vip"), 0.5, 5.0, DEFAULT_CUTS[0], step=0.5, format="%.1f",
+                       key="ly_vip", lang=lang)
+    major = bound.slider(columns[1], t(lang, f"{PYRAMID_KEY}.major"), 1, 10, DEFAULT_CUTS[1], step=1, key="ly_major",
+                         lang=lang)
+    ordinary = bound.slider(columns[2], t(lang, f"{PYRAMID_KEY}.ordinary"), 5, 30, DEFAULT_CUTS[2], step=1,
+                            key="ly_ordinary", lang=lang)
     tiers = tier_rows((vip, major, ordinary), lang)
     for column, tier in zip(st.columns(4), tiers):
         column.metric(t(lang, f"{PYRAMID_KEY}.tier_metric", tier=tier["tier"]), _percent(tier["revenue_share"]),

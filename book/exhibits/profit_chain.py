@@ -14,7 +14,8 @@ from ..charts import profit_chain as charts
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled
 
 BUILD = "exhibits.pc_chain_builder"
 SIM = "exhibits.pc_chain_simulator"
@@ -42,7 +43,7 @@ def _scales() -> set[float]:
 
 def _chart(spec: dict, data: dict[str, list], alt_text: str) -> None:
     # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _percent(value: float, digits: int = 1) -> str:
@@ -73,8 +74,8 @@ def chain_builder(settings: Settings) -> None:
 def _builder(settings: Settings) -> None:
     lang = settings.lang
     count = len(STAGES)
-    step = st.select_slider(t(lang, f"{BUILD}.step"), options=list(range(1, count + 1)), value=count, key=STEP_KEY,
-                            format_func=lambda n: t(lang, f"{BUILD}.step_label", n=n, stage=_stage(lang, STAGES[n - 1])))
+    step = bound.select_slider(st, t(lang, f"{BUILD}.step"), list(range(1, count + 1)), count, key=STEP_KEY, lang=lang,
+                               format_func=lambda n: t(lang, f"{BUILD}.step_label", n=n, stage=_stage(lang, STAGES[n - 1])))
     data = charts.chain_rows([_stage(lang, s) for s in STAGES],
                              [t(lang, f"{TEXT}.groups.{STAGE_GROUP[s]}") for s in STAGES], step)
     _chart(charts.chain_spec(_groups(lang), count, settings.scale), data, t(lang, f"{BUILD}.alt"))
@@ -131,19 +132,18 @@ def chain_simulator(settings: Settings) -> None:
 @st.fragment
 def _simulator(settings: Settings) -> None:
     lang = settings.lang
-    keys = [*map(_driver_key, DRIVERS), *map(_link_key, range(len(LINKS)))]
-    if any(key not in st.session_state for key in keys):
-        _reset()
     st.markdown(f"**{t(lang, f'{SIM}.drivers')}**")
     columns = st.columns(2)
-    changes = {d: columns[i // 2].slider(t(lang, f"{TEXT}.drivers.{d}"), *DRIVER_RANGE, step=1, key=_driver_key(d),
-                                         format="%d%%") for i, d in enumerate(DRIVERS)}
+    changes = {d: bound.slider(columns[i // 2], t(lang, f"{TEXT}.drivers.{d}"), *DRIVER_RANGE,
+                               int(DEFAULT_DRIVER_CHANGES[d]), step=1, key=_driver_key(d), lang=lang, format="%d%%")
+               for i, d in enumerate(DRIVERS)}
     with st.expander(t(lang, f"{SIM}.links"), expanded=True):
         st.caption(t(lang, f"{SIM}.links_help"))
         columns = st.columns(2)
-        betas = [columns[k // 3].slider(
-            t(lang, f"{SIM}.link_label", source=_stage(lang, a), target=_stage(lang, b)), 0.0, LINK_MAX[k],
-            step=LINK_STEP[k], key=_link_key(k), format="%.1f") for k, (a, b) in enumerate(LINKS)]
+        betas = [bound.slider(
+            columns[k // 3], t(lang, f"{SIM}.link_label", source=_stage(lang, a), target=_stage(lang, b)), 0.0,
+            LINK_MAX[k], float(DEFAULT_ELASTICITIES[k]), step=LINK_STEP[k], key=_link_key(k), lang=lang, format="%.1f")
+            for k, (a, b) in enumerate(LINKS)]
         st.button(t(lang, f"{SIM}.reset"), on_click=_reset, key="pc_reset", icon=":material/restart_alt:")
 
     result = profit_chain.simulate(changes, betas)

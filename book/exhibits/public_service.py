@@ -13,7 +13,8 @@ from ..charts import zones
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame, term_name
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled, term_name
 
 PARADIGMS = "exhibits.ps_paradigms"
 LADDER = "exhibits.ps_ladder"
@@ -76,12 +77,10 @@ def paradigm_compare(settings: Settings) -> None:
 @st.fragment
 def _paradigms(settings: Settings) -> None:
     lang = settings.lang
-    if ROWS_KEY not in st.session_state:
-        st.session_state[ROWS_KEY] = list(ps.KEY_ROWS)
-    chosen = st.pills(t(lang, f"{PARADIGMS}.rows"), ps.ROWS, selection_mode="multi", key=ROWS_KEY,
-                      format_func=lambda r: t(lang, f"{TEXT}.rows.{r}")) or []
-    case = st.segmented_control(t(lang, f"{PARADIGMS}.case"), ps.CASES, key=CASE_KEY, required=True,
-                                default=ps.CASES[0], format_func=lambda c: t(lang, f"{TEXT}.cases.{c}.label"))
+    chosen = bound.pills(st, t(lang, f"{PARADIGMS}.rows"), ps.ROWS, ps.KEY_ROWS, key=ROWS_KEY, lang=lang,
+                         format_func=lambda r: t(lang, f"{TEXT}.rows.{r}"))
+    case = bound.segmented_control(st, t(lang, f"{PARADIGMS}.case"), ps.CASES, ps.CASES[0], key=CASE_KEY, lang=lang,
+                                   format_func=lambda c: t(lang, f"{TEXT}.cases.{c}.label"))
     comparison = ps.compare(chosen, case)
     if not comparison.rows:
         st.info(t(lang, f"{PARADIGMS}.no_rows"))
@@ -192,26 +191,25 @@ def participation_ladder(settings: Settings) -> None:
 def _ladder(settings: Settings) -> None:
     lang = settings.lang
     designs = _designs()
-    practice = st.segmented_control(t(lang, f"{LADDER}.pick"), ps.PRACTICE_IDS, key=PRACTICE_KEY, required=True,
-                                    default=DEFAULT_PRACTICE, format_func=lambda p: practice_label(p, lang))
-    guess = st.pills(t(lang, f"{LADDER}.guess"), tuple(range(1, len(ps.RUNGS) + 1)), key=f"ps_guess_{practice}",
-                     format_func=lambda r: rung_label(r, lang))
+    practice = bound.segmented_control(st, t(lang, f"{LADDER}.pick"), ps.PRACTICE_IDS, DEFAULT_PRACTICE,
+                                       key=PRACTICE_KEY, lang=lang, format_func=lambda p: practice_label(p, lang))
+    guess = bound.pill(st, t(lang, f"{LADDER}.guess"), tuple(range(1, len(ps.RUNGS) + 1)), key=f"ps_guess_{practice}",
+                       lang=lang, format_func=lambda r: rung_label(r, lang))
 
     keys = _design_keys(practice)
+    default = ps.PRACTICES[practice]
     for field, key in keys.items():          # a practice's widgets keep its design while it is not shown
-        if key not in st.session_state:
-            st.session_state[key] = getattr(designs[practice], field)
+        bound.keep(key, getattr(designs[practice], field), getattr(default, field))
     with st.container(border=True):
         st.markdown(f"**{t(lang, f'{LADDER}.design')}**  \n{t(lang, f'{TEXT}.practices.{practice}.design')}")
         left, right = st.columns(2)
-        power = left.selectbox(t(lang, f"{LADDER}.power"), ps.POWERS, key=keys["power"],
-                               format_func=lambda v: _answer("power", v, lang))
-        purpose = right.selectbox(t(lang, f"{LADDER}.purpose"), ps.PURPOSES, key=keys["purpose"],
-                                  format_func=lambda v: _answer("purpose", v, lang))
-        seats = st.toggle(t(lang, f"{LADDER}.seats"), key=keys["seats"])
-        voice = st.toggle(t(lang, f"{LADDER}.voice"), key=keys["voice"])
+        power = bound.selectbox(left, t(lang, f"{LADDER}.power"), ps.POWERS, ps.POWERS.index(default.power),
+                                key=keys["power"], lang=lang, format_func=lambda v: _answer("power", v, lang))
+        purpose = bound.selectbox(right, t(lang, f"{LADDER}.purpose"), ps.PURPOSES, ps.PURPOSES.index(default.purpose),
+                                  key=keys["purpose"], lang=lang, format_func=lambda v: _answer("purpose", v, lang))
+        seats = bound.toggle(st, t(lang, f"{LADDER}.seats"), default.seats, key=keys["seats"], lang=lang)
+        voice = bound.toggle(st, t(lang, f"{LADDER}.voice"), default.voice, key=keys["voice"], lang=lang)
         designs[practice] = Design(power=power, purpose=purpose, seats=seats, voice=voice)
-        default = ps.PRACTICES[practice]
         if designs[practice] != default:
             st.caption(t(lang, f"{LADDER}.changed", before=ps.place(default).rung,
                          after=ps.place(designs[practice]).rung))
@@ -238,7 +236,7 @@ def _ladder(settings: Settings) -> None:
 
     rows = ladder_chart_rows(designs, practice, guess, lang)
     data = {field: [r[field] for r in rows] for field in CHART_FIELDS}
-    st.vega_lite_chart(pa.table(data), dict(_ladder_spec(lang, settings.scale)), width="stretch", theme=None,
+    st.vega_lite_chart(pa.table(data), styled(_ladder_spec(lang, settings.scale)), width="stretch", theme=None,
                        alt=t(lang, f"{LADDER}.alt"))
     data_table(placement_rows(designs, lang), lang, _placement_columns(lang))
 
@@ -282,9 +280,8 @@ def service_centre(settings: Settings) -> None:
 @st.fragment
 def _centre(settings: Settings) -> None:
     lang = settings.lang
-    group = st.segmented_control(t(lang, f"{CENTRE}.pick"), ps.RESPONDENT_GROUPS, key=GROUP_KEY, required=True,
-                                 default=ps.RESPONDENT_GROUPS[0],
-                                 format_func=lambda g: t(lang, f"{TEXT}.respondents.{g}"))
+    group = bound.segmented_control(st, t(lang, f"{CENTRE}.pick"), ps.RESPONDENT_GROUPS, ps.RESPONDENT_GROUPS[0],
+                                    key=GROUP_KEY, lang=lang, format_func=lambda g: t(lang, f"{TEXT}.respondents.{g}"))
     rows = centre_rows(group, lang)
     sep, none = t(lang, f"{CENTRE}.list_sep"), t(lang, f"{CENTRE}.none")
     for column, zone in zip(st.columns(2), ("below", "above")):
@@ -292,7 +289,7 @@ def _centre(settings: Settings) -> None:
         column.metric(t(lang, f"{CENTRE}.{zone}"), str(len(names)))
         column.caption(sep.join(names) or none)
     data = {field: [r[field] for r in rows] for field in ZONE_FIELDS}
-    st.vega_lite_chart(pa.table(data), dict(_centre_spec(lang, settings.scale)), width="stretch", theme=None,
+    st.vega_lite_chart(pa.table(data), styled(_centre_spec(lang, settings.scale)), width="stretch", theme=None,
                        alt=t(lang, f"{CENTRE}.alt"))
     st.markdown(t(lang, f"{CENTRE}.reading_{group}"))
     data_table(rows, lang, _centre_columns(lang))

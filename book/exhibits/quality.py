@@ -11,7 +11,8 @@ from ..charts import quality as charts
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame, term_name
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled, term_name
 
 CALC = "exhibits.servqual_calculator"
 GAPS = "exhibits.service_gaps_model"
@@ -80,10 +81,8 @@ def _weight_inputs(lang: str) -> dict[str, int]:
     st.markdown(f"**{t(lang, f'{CALC}.weights')}**", help=t(lang, f"{CALC}.weights_help"))
     weights = {}
     for col, dim in zip(st.columns(len(DIMENSIONS)), DIMENSIONS):
-        key = f"sq_w_{dim}"
-        if key not in st.session_state:
-            st.session_state[key] = servqual.DEFAULT_WEIGHTS[dim]
-        weights[dim] = int(col.number_input(term_name(dim, lang), min_value=0, max_value=100, step=1, key=key))
+        weights[dim] = int(bound.number_input(col, term_name(dim, lang), 0, 100, servqual.DEFAULT_WEIGHTS[dim],
+                                              key=f"sq_w_{dim}", lang=lang))
     return weights
 
 
@@ -91,18 +90,17 @@ def _weight_inputs(lang: str) -> dict[str, int]:
 def _calculator(settings: Settings) -> None:
     lang = settings.lang
     levels = _levels()
-    dim = st.segmented_control(t(lang, f"{CALC}.pick"), DIMENSIONS, key="sq_dim", required=True,
-                               default="reliability", format_func=lambda d: term_name(d, lang))
+    dim = bound.segmented_control(st, t(lang, f"{CALC}.pick"), DIMENSIONS, "reliability", key="sq_dim", lang=lang,
+                                  format_func=lambda d: term_name(d, lang))
     e_key, p_key = f"sq_e_{dim}", f"sq_p_{dim}"
-    if e_key not in st.session_state:
-        st.session_state[e_key] = levels[dim][0]
-    if p_key not in st.session_state:
-        st.session_state[p_key] = levels[dim][1]
+    default = default_levels()[dim]
+    bound.keep(e_key, levels[dim][0], default[0])
+    bound.keep(p_key, levels[dim][1], default[1])
     scale_help = t(lang, f"{CALC}.scale_help")
-    expected = st.slider(t(lang, f"{CALC}.expected"), servqual.SCALE_MIN, servqual.SCALE_MAX, step=STEP,
-                         key=e_key, format="%.1f", help=scale_help)
-    perceived = st.slider(t(lang, f"{CALC}.perceived"), servqual.SCALE_MIN, servqual.SCALE_MAX, step=STEP,
-                          key=p_key, format="%.1f", help=scale_help)
+    expected = bound.slider(st, t(lang, f"{CALC}.expected"), servqual.SCALE_MIN, servqual.SCALE_MAX, default[0],
+                            step=STEP, key=e_key, lang=lang, format="%.1f", help=scale_help)
+    perceived = bound.slider(st, t(lang, f"{CALC}.perceived"), servqual.SCALE_MIN, servqual.SCALE_MAX, default[1],
+                             step=STEP, key=p_key, lang=lang, format="%.1f", help=scale_help)
     levels[dim] = (round(expected, 1), round(perceived, 1))
     weights = _weight_inputs(lang)
 
@@ -127,7 +125,7 @@ def _calculator(settings: Settings) -> None:
     data = {field: [r[field] for r in rows] for field in
             ("row", "expected", "perceived", "gap", "label", "weight", "verdict", "highlight", "lo", "hi")}
     spec = charts.gap_bars_spec(_bar_labels(lang), _verdicts(lang), settings.scale)
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=t(lang, f"{CALC}.alt"))
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=t(lang, f"{CALC}.alt"))
     if weighted is not None and weighted < unweighted:
         st.markdown(t(lang, f"{CALC}.reading", weighted=f"{weighted:+.2f}", unweighted=f"{unweighted:+.2f}"))
     else:
@@ -175,13 +173,13 @@ def _active(stage: str) -> tuple[str, ...]:
 @st.fragment
 def _gaps_model(settings: Settings) -> None:
     lang = settings.lang
-    stage = st.segmented_control(t(lang, f"{GAPS}.pick"), gaps_model.STAGES, key="sq_gap_stage", required=True,
-                                 default=gaps_model.CUSTOMER_GAP,
-                                 format_func=lambda s: t(lang, f"{GAPS}.stages.{s}.label"))
+    stage = bound.segmented_control(st, t(lang, f"{GAPS}.pick"), gaps_model.STAGES, gaps_model.CUSTOMER_GAP,
+                                    key="sq_gap_stage", lang=lang,
+                                    format_func=lambda s: t(lang, f"{GAPS}.stages.{s}.label"))
     elements, gaps = gaps_model.shown(stage)
     words = {w: t(lang, f"{GAPS}.diagram.{w}") for w in DIAGRAM_WORDS}
     data = charts.diagram_rows(elements, gaps, _active(stage), words)
-    st.vega_lite_chart(pa.table(data), dict(charts.gaps_model_spec(settings.scale)), width="stretch",
+    st.vega_lite_chart(pa.table(data), styled(charts.gaps_model_spec(settings.scale)), width="stretch",
                        theme=None, alt=t(lang, f"{GAPS}.alt"))
     key = f"{GAPS}.stages.{stage}"
     st.markdown(f"#### {t(lang, f'{key}.title')}")

@@ -15,7 +15,8 @@ from ..charts import satisfaction as charts
 from ..content import CONTENT, LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame
+from . import bound
+from .common import Rows, data_table, diagram, exhibit_frame, styled
 
 SURVEY = CONTENT / "data" / "kano_hotel_survey.csv"
 COUNTS_KEY = "ks_bw_counts"
@@ -42,7 +43,7 @@ def _labels(lang: str, key: str, names: tuple[str, ...]) -> tuple[tuple[str, str
 
 def _chart(spec: dict, data: dict, alt_text: str) -> None:
     # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _columns(rows: Rows, fields: tuple[str, ...]) -> dict[str, list]:
@@ -94,10 +95,10 @@ def _index(settings: Settings) -> None:
     lang = settings.lang
     default_expected, default_perceived = satisfaction.EXAMPLE_POINTS["this_year"]
     left, right = st.columns(2)
-    expected = left.slider(t(lang, f"{INDEX_KEY}.expected"), satisfaction.SCALE_MIN, satisfaction.SCALE_MAX,
-                           value=default_expected, step=0.5, format="%.1f", key="ks_expected")
-    perceived = right.slider(t(lang, f"{INDEX_KEY}.perceived"), satisfaction.SCALE_MIN, satisfaction.SCALE_MAX,
-                             value=default_perceived, step=0.5, format="%.1f", key="ks_perceived")
+    expected = bound.slider(left, t(lang, f"{INDEX_KEY}.expected"), satisfaction.SCALE_MIN, satisfaction.SCALE_MAX,
+                            default_expected, step=0.5, format="%.1f", key="ks_expected", lang=lang)
+    perceived = bound.slider(right, t(lang, f"{INDEX_KEY}.perceived"), satisfaction.SCALE_MIN, satisfaction.SCALE_MAX,
+                             default_perceived, step=0.5, format="%.1f", key="ks_perceived", lang=lang)
     result = satisfaction.assess(expected, perceived)
     left, right = st.columns(2)
     left.metric(t(lang, f"{INDEX_KEY}.index"), f"{result.index:.1f}", help=t(lang, f"{INDEX_KEY}.index_help"))
@@ -148,10 +149,10 @@ def acsi_model(settings: Settings) -> None:
 @st.fragment
 def _acsi(settings: Settings) -> None:
     lang = settings.lang
-    st.graphviz_chart(_acsi_dot(lang, settings.scale), width="stretch", alt=t(lang, f"{ACSI_KEY}.alt"))
+    diagram(_acsi_dot(lang, settings.scale), t(lang, f"{ACSI_KEY}.alt"))
     columns = st.columns(3)
-    ratings = [column.slider(t(lang, f"{ACSI_KEY}.item_{item}"), satisfaction.ACSI_MIN, satisfaction.ACSI_MAX,
-                             value=default, step=0.5, format="%.1f", key=f"ks_acsi_{item}")
+    ratings = [bound.slider(column, t(lang, f"{ACSI_KEY}.item_{item}"), satisfaction.ACSI_MIN, satisfaction.ACSI_MAX,
+                            default, step=0.5, format="%.1f", key=f"ks_acsi_{item}", lang=lang)
                for column, (item, default) in zip(columns, ACSI_ITEMS)]
     score = satisfaction.acsi_score(*ratings)
     st.metric(t(lang, f"{ACSI_KEY}.score"), f"{score:.1f}", help=t(lang, f"{ACSI_KEY}.score_help"))
@@ -211,13 +212,13 @@ def kano_diagram(settings: Settings) -> None:
 def _diagram(settings: Settings) -> None:
     lang = settings.lang
     names = _categories(lang, DRAWN_CATEGORIES)
-    chosen = st.pills(t(lang, f"{DIAGRAM_KEY}.pick"), DRAWN_CATEGORIES, selection_mode="multi", key="ks_kano_show",
-                      default=list(DIAGRAM_SHOWN), format_func=names.get) or []
+    chosen = bound.pills(st, t(lang, f"{DIAGRAM_KEY}.pick"), DRAWN_CATEGORIES, DIAGRAM_SHOWN, key="ks_kano_show",
+                         lang=lang, format_func=names.get)
     left, right = st.columns([3, 2])
-    x = left.slider(t(lang, f"{DIAGRAM_KEY}.fulfilment"), -1.0, 1.0, value=DIAGRAM_FULFILMENT, step=0.05,
-                    format="%+.2f", key="ks_kano_fulfilment")
-    k = right.slider(t(lang, f"{DIAGRAM_KEY}.curvature"), 1.0, 6.0, value=DIAGRAM_CURVATURE, step=0.5, format="%.1f",
-                     key="ks_kano_k", help=t(lang, f"{DIAGRAM_KEY}.curvature_help"))
+    x = bound.slider(left, t(lang, f"{DIAGRAM_KEY}.fulfilment"), -1.0, 1.0, DIAGRAM_FULFILMENT, step=0.05,
+                     format="%+.2f", key="ks_kano_fulfilment", lang=lang)
+    k = bound.slider(right, t(lang, f"{DIAGRAM_KEY}.curvature"), 1.0, 6.0, DIAGRAM_CURVATURE, step=0.5, format="%.1f",
+                     key="ks_kano_k", lang=lang, help=t(lang, f"{DIAGRAM_KEY}.curvature_help"))
     chosen = [c for c in DRAWN_CATEGORIES if c in chosen]
     if not chosen:
         st.warning(t(lang, f"{DIAGRAM_KEY}.empty"))
@@ -281,14 +282,15 @@ def kano_questionnaire(settings: Settings) -> None:
 def _questionnaire(settings: Settings) -> None:
     lang = settings.lang
     answers = _answers(lang)
-    feature = st.selectbox(t(lang, f"{QUESTION_KEY}.feature"), list(survey()), key="ks_q_feature",
-                           format_func=lambda f: t(lang, f"satisfaction.features.{f}"))
+    feature = bound.selectbox(st, t(lang, f"{QUESTION_KEY}.feature"), list(survey()), 0, key="ks_q_feature",
+                              lang=lang, format_func=lambda f: t(lang, f"satisfaction.features.{f}"))
     name = t(lang, f"satisfaction.features.{feature}")
-    functional = st.radio(t(lang, f"{QUESTION_KEY}.functional", feature=name), ANSWERS, index=ANSWERS.index("must-be"),
-                          horizontal=True, key="ks_q_functional", format_func=answers.get)
-    dysfunctional = st.radio(t(lang, f"{QUESTION_KEY}.dysfunctional", feature=name), ANSWERS,
-                             index=ANSWERS.index("dislike"), horizontal=True, key="ks_q_dysfunctional",
+    functional = bound.radio(st, t(lang, f"{QUESTION_KEY}.functional", feature=name), ANSWERS,
+                             ANSWERS.index("must-be"), horizontal=True, key="ks_q_functional", lang=lang,
                              format_func=answers.get)
+    dysfunctional = bound.radio(st, t(lang, f"{QUESTION_KEY}.dysfunctional", feature=name), ANSWERS,
+                                ANSWERS.index("dislike"), horizontal=True, key="ks_q_dysfunctional", lang=lang,
+                                format_func=answers.get)
     code = kano.evaluate(functional, dysfunctional)
     st.success(t(lang, f"{QUESTION_KEY}.result", row=kano.answer_code(functional),
                  column=kano.answer_code(dysfunctional), category=_categories(lang)[code])
@@ -327,8 +329,8 @@ def kano_life_cycle(settings: Settings) -> None:
 def _life_cycle(settings: Settings) -> None:
     lang = settings.lang
     names = _categories(lang, DRAWN_CATEGORIES)
-    stage = st.select_slider(t(lang, f"{CYCLE_KEY}.stage"), LIFE_CYCLE, value=CYCLE_STAGE, key="ks_cycle_stage",
-                             format_func=lambda s: t(lang, f"{CYCLE_KEY}.stages.{s}"))
+    stage = bound.select_slider(st, t(lang, f"{CYCLE_KEY}.stage"), LIFE_CYCLE, CYCLE_STAGE, key="ks_cycle_stage",
+                                lang=lang, format_func=lambda s: t(lang, f"{CYCLE_KEY}.stages.{s}"))
     path = " → ".join(f"**{names[s]}**" if s == stage else names[s] for s in LIFE_CYCLE)
     st.markdown(path)
     st.info(t(lang, f"{CYCLE_KEY}.category", category=names[stage]))
@@ -406,17 +408,18 @@ def _better_worse(settings: Settings) -> None:
     lang = settings.lang
     names = _categories(lang)
     store = _counts_store()
-    feature = st.selectbox(t(lang, f"{BW_KEY}.pick"), list(store), index=list(store).index(BW_FEATURE),
-                           key="ks_bw_feature", format_func=lambda f: t(lang, f"satisfaction.features.{f}"))
+    feature = bound.selectbox(st, t(lang, f"{BW_KEY}.pick"), list(store), list(store).index(BW_FEATURE),
+                              key="ks_bw_feature", lang=lang, format_func=lambda f: t(lang, f"satisfaction.features.{f}"))
     st.markdown(f"**{t(lang, f'{BW_KEY}.counts')}**")
     columns = [*st.columns(3), *st.columns(3)]   # two rows, so a phone stacks them in reading order
+    survey_counts = survey()[feature]
     for column, code in zip(columns, SHOWN_ORDER):
         key = f"ks_bw_{feature}_{code}"
-        if key not in st.session_state:
-            st.session_state[key] = store[feature][code]
-        store[feature][code] = int(column.number_input(names[code], min_value=0, max_value=500, step=1, key=key))
-    threshold = st.slider(t(lang, f"{BW_KEY}.threshold"), 0.0, 0.2, value=BW_THRESHOLD, step=0.01, format="%.2f",
-                          key="ks_bw_threshold", help=t(lang, f"{BW_KEY}.threshold_help"))
+        bound.keep(key, store[feature][code], survey_counts[code])
+        store[feature][code] = int(bound.number_input(column, names[code], 0, 500, survey_counts[code], key=key,
+                                                      lang=lang))
+    threshold = bound.slider(st, t(lang, f"{BW_KEY}.threshold"), 0.0, 0.2, BW_THRESHOLD, step=0.01, format="%.2f",
+                             key="ks_bw_threshold", lang=lang, help=t(lang, f"{BW_KEY}.threshold_help"))
     counts = store[feature]
     rows = feature_rows(store, lang, threshold, feature)
     row = next(r for r in rows if r["id"] == feature)

@@ -15,7 +15,8 @@ from ..charts import service_economy as charts
 from ..content import CONTENT, LANGS, modified
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled
 
 DATA_FILE = CONTENT / "data" / "service_share.csv"
 PLACEMENTS_KEY = "se_placements"
@@ -121,17 +122,15 @@ def _continuum(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.evaluation_continuum"
     placements = _placements()
-    if OFFERING_KEY not in st.session_state:
-        st.session_state[OFFERING_KEY] = DEFAULT_OFFERING
-    pick = st.selectbox(t(lang, f"{key}.pick"), OFFERING_IDS, key=OFFERING_KEY,
-                        format_func=lambda o: _offering_name(lang, o))
+    pick = bound.selectbox(st, t(lang, f"{key}.pick"), OFFERING_IDS, OFFERING_IDS.index(DEFAULT_OFFERING),
+                           key=OFFERING_KEY, lang=lang, format_func=lambda o: _offering_name(lang, o))
     place_key = f"se_place_{pick}"
-    if place_key not in st.session_state:
-        st.session_state[place_key] = placements[pick]
-    chosen = st.segmented_control(t(lang, f"{key}.place", offering=_offering_name(lang, pick)), QUALITIES,
-                                  key=place_key, format_func=lambda q: _label(lang, "qualities", q))
+    bound.keep(place_key, placements[pick], None)
+    chosen = bound.segmented_control(st, t(lang, f"{key}.place", offering=_offering_name(lang, pick)), QUALITIES,
+                                     None, required=False, key=place_key, lang=lang,
+                                     format_func=lambda q: _label(lang, "qualities", q))
     placements[pick] = chosen
-    reveal = st.toggle(t(lang, f"{key}.reveal"), key=REVEAL_KEY, value=True)
+    reveal = bound.toggle(st, t(lang, f"{key}.reveal"), True, key=REVEAL_KEY, lang=lang)
 
     item = evaluation.offering(pick)
     book = _label(lang, "qualities", item.quality)
@@ -155,7 +154,7 @@ def _continuum(settings: Settings) -> None:
     rows = continuum_rows(placements, reveal, pick, lang)
     fields = ("row", "kind", "book", "band", "reader", "verdict", "highlight")
     spec = _continuum_spec(lang, settings.scale)
-    st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in fields}), dict(spec), width="stretch",
+    st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in fields}), styled(spec), width="stretch",
                        theme=None, alt=t(lang, f"{key}.alt"))
     counts = evaluation.tally()
     st.markdown(t(lang, f"{key}.reading", goods=sum(counts["good"].values()), goods_search=counts["good"]["search"],
@@ -208,9 +207,9 @@ def _trend(settings: Settings) -> None:
     data = shares()
     all_series = sector_shares.series_ids(data)
     first, last = sector_shares.year_span(data)
-    chosen = st.pills(t(lang, f"{key}.pick"), all_series, selection_mode="multi", key=SERIES_KEY,
-                      default=list(all_series), format_func=lambda s: _series_name(lang, s)) or []
-    years = st.slider(t(lang, f"{key}.years"), first, last, (first, last), key=YEARS_KEY)
+    chosen = bound.pills(st, t(lang, f"{key}.pick"), all_series, all_series, key=SERIES_KEY, lang=lang,
+                         format_func=lambda s: _series_name(lang, s))
+    years = bound.slider(st, t(lang, f"{key}.years"), first, last, (first, last), step=1, key=YEARS_KEY, lang=lang)
     if not chosen:
         st.warning(t(lang, f"{key}.none"))
         return
@@ -221,7 +220,7 @@ def _trend(settings: Settings) -> None:
     rows = trend_rows(selected, lang)
     spec = _trend_spec(lang, all_series, settings.scale)
     st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in ("series", "year", "share", "vintage")}),
-                       dict(spec), width="stretch", theme=None, alt=t(lang, f"{key}.alt"))
+                       styled(spec), width="stretch", theme=None, alt=t(lang, f"{key}.alt"))
     st.caption(t(lang, f"{key}.lines"))
     crossing = sector_shares.first_year_above(data, "cn-first-release", 50)
     st.markdown(t(lang, f"{key}.reading", crossing=crossing))
@@ -286,19 +285,19 @@ def _sectors(settings: Settings) -> None:
     key = "exhibits.sector_comparison"
     data = shares()
     options = {country: {_point_id(s): s for s in data if s.country == country} for country in ("CN", "US")}
-    for point, point_key in zip(default_points(data), (CN_POINT_KEY, US_POINT_KEY)):
-        if point_key not in st.session_state:
-            st.session_state[point_key] = _point_id(point)
+    default = dict(zip(("CN", "US"), map(_point_id, default_points(data))))
     cn_col, us_col = st.columns(2)
-    cn_id = cn_col.selectbox(t(lang, f"{key}.pick_cn"), list(options["CN"]), key=CN_POINT_KEY,
-                             format_func=lambda p: _point_label(lang, options["CN"][p]))
-    us_id = us_col.selectbox(t(lang, f"{key}.pick_us"), list(options["US"]), key=US_POINT_KEY,
-                             format_func=lambda p: _point_label(lang, options["US"][p]))
+    cn_id = bound.selectbox(cn_col, t(lang, f"{key}.pick_cn"), list(options["CN"]),
+                            list(options["CN"]).index(default["CN"]), key=CN_POINT_KEY, lang=lang,
+                            format_func=lambda p: _point_label(lang, options["CN"][p]))
+    us_id = bound.selectbox(us_col, t(lang, f"{key}.pick_us"), list(options["US"]),
+                            list(options["US"]).index(default["US"]), key=US_POINT_KEY, lang=lang,
+                            format_func=lambda p: _point_label(lang, options["US"][p]))
     cn, us = options["CN"][cn_id], options["US"][us_id]
     rows = sector_rows([cn, us], lang)
     spec = _sectors_spec(lang, settings.scale)
     fields = ("row", "sector", "share", "start", "end", "mid", "label", "dark")
-    st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in fields}), dict(spec), width="stretch",
+    st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in fields}), styled(spec), width="stretch",
                        theme=None, alt=t(lang, f"{key}.alt"))
     gap = round(us.tertiary - cn.tertiary, 1)
     gap_col, year_col = st.columns(2)

@@ -14,7 +14,8 @@ from ..charts import service_value as charts
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame, markdown_table, term_name
+from . import bound
+from .common import Rows, data_table, exhibit_frame, markdown_table, styled, term_name
 
 CHAPTER = "service_value"
 PRESETS = tuple(value.VALUE_PRESETS)
@@ -37,7 +38,7 @@ def _yuan(lang: str, amount: float) -> str:
 def _chart(rows: Rows, fields: tuple[str, ...], spec: dict, alt_text: str) -> None:
     data = {field: [r[field] for r in rows] for field in fields}
     # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _scales() -> set[float]:
@@ -57,10 +58,10 @@ def _entered(key: str, default: float) -> float:
     return _store().get(key, default)
 
 
-def _number_input(where, label: str, key: str, default: float, **options) -> float:
-    if key not in st.session_state:
-        st.session_state[key] = _entered(key, default)
-    number = where.number_input(label, key=key, **options)
+def _number_input(where, label: str, key: str, default: float, lang: str, low: float, high: float,
+                  **options) -> float:
+    bound.keep(key, _entered(key, default), default)
+    number = bound.number_input(where, label, low, high, default, key=key, lang=lang, **options)
     _store()[key] = number
     return number
 
@@ -178,16 +179,16 @@ def value_composition(settings: Settings) -> None:
 def _composition(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.service_value_composition"
-    preset = st.segmented_control(t(lang, f"{key}.pick"), PRESETS, key="sv_preset", required=True,
-                                  default=PRESETS[0], format_func=lambda p: _label(lang, f"presets.{p}.label"))
+    preset = bound.segmented_control(st, t(lang, f"{key}.pick"), PRESETS, PRESETS[0], key="sv_preset", lang=lang,
+                                     format_func=lambda p: _label(lang, f"presets.{p}.label"))
     base = value.VALUE_PRESETS[preset]
     hours = value.LABOUR_HOURS[preset]
     st.caption(_label(lang, f"presets.{preset}.unit", hours=hours))
     columns = st.columns(3)
     for column, part, default, minimum in ((columns[0], "c", base.constant, 0), (columns[1], "v", base.variable, 1),
                                            (columns[2], "m", base.surplus, 0)):
-        _number_input(column, dict(_part_labels(lang))[part], _amount_key(part, preset), int(default),
-                      min_value=minimum, max_value=MAX_AMOUNT, step=STEPS[preset], help=t(lang, f"{key}.{part}_help"))
+        _number_input(column, dict(_part_labels(lang))[part], _amount_key(part, preset), int(default), lang,
+                      minimum, MAX_AMOUNT, step=STEPS[preset], help=t(lang, f"{key}.{part}_help"))
 
     parts = current_composition(preset)
     cols = st.columns(3)
@@ -236,14 +237,14 @@ def utility_split(settings: Settings) -> None:
 def _utility(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.service_utility_split"
-    preset = st.segmented_control(t(lang, f"{key}.pick"), UTILITIES, key="sv_utility", required=True,
-                                  default="vaccination", format_func=lambda p: _label(lang, f"utility.{p}.label"))
+    preset = bound.segmented_control(st, t(lang, f"{key}.pick"), UTILITIES, "vaccination", key="sv_utility", lang=lang,
+                                     format_func=lambda p: _label(lang, f"utility.{p}.label"))
     st.caption(_label(lang, f"utility.{preset}.note"))
     base = value.UTILITY_PRESETS[preset]
     columns = st.columns(2)
     for column, part, default, minimum in ((columns[0], "paid", base.paid, 1), (columns[1], "unpaid", base.unpaid, 0)):
-        _number_input(column, _label(lang, part), _amount_key(part, preset), int(default), min_value=minimum,
-                      max_value=MAX_AMOUNT, step=10, help=t(lang, f"{key}.{part}_help"))
+        _number_input(column, _label(lang, part), _amount_key(part, preset), int(default), lang, minimum, MAX_AMOUNT,
+                      step=10, help=t(lang, f"{key}.{part}_help"))
 
     split = current_split(preset)
     cols = st.columns(3)
@@ -363,8 +364,8 @@ def trade_advantage(settings: Settings) -> None:
 def _trade(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.service_trade_advantage"
-    case = st.segmented_control(t(lang, f"{key}.pick"), CASES, key="sv_case", required=True, default=CASES[0],
-                                format_func=lambda c: _label(lang, f"cases.{c}"))
+    case = bound.segmented_control(st, t(lang, f"{key}.pick"), CASES, CASES[0], key="sv_case", lang=lang,
+                                   format_func=lambda c: _label(lang, f"cases.{c}"))
     st.caption(_label(lang, f"cases.{case}_note"))
     unit = _label(lang, f"cases.{case}_unit")
     base = trade.CASES[case]
@@ -374,7 +375,7 @@ def _trade(settings: Settings) -> None:
         for column, good in zip(columns, (g0, g1)):
             _number_input(column, t(lang, f"{key}.hours_input", economy=_economy(lang, economy), good=_good(lang, good),
                                     unit=unit),
-                          _hours_key(case, economy, good), int(goods[good]), min_value=1, max_value=MAX_HOURS, step=1)
+                          _hours_key(case, economy, good), int(goods[good]), lang, 1, MAX_HOURS, step=1)
 
     hours = current_hours(case)
     try:
@@ -401,8 +402,8 @@ def _trade(settings: Settings) -> None:
         low, high = trade.terms_of_trade_range(hours)
         # The key carries the range, so new hours give a fresh input that starts inside the new range.
         terms = _number_input(st, t(lang, f"{key}.terms", first=_good(lang, g0), second=_good(lang, g1)),
-                              f"sv_terms_{case}_{low:.6g}_{high:.6g}", _opening_terms(case, low, high),
-                              min_value=low, max_value=high, step=0.01, format="%.3f",
+                              f"sv_terms_{case}_{low:.6g}_{high:.6g}", _opening_terms(case, low, high), lang,
+                              low, high, step=0.01, format="%.3f",
                               help=t(lang, f"{key}.terms_help", low=low, high=high))
         st.markdown(t(lang, f"{key}.range", first=_good(lang, g0), second=_good(lang, g1), low=low, high=high))
         gains = trade.gains_from_trade(hours, terms)

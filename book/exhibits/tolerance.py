@@ -11,7 +11,8 @@ from ..charts import zones
 from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
-from .common import Rows, data_table, exhibit_frame, term_name
+from . import bound
+from .common import Rows, data_table, exhibit_frame, styled, term_name
 
 LEVELS_KEY = "zot_levels"
 FACTORS_KEY = "zot_factors"
@@ -38,7 +39,7 @@ def _zone_chart(rows: Rows, lang: str, row_label: str, highlight: str, settings:
     data["highlight"] = [r["row"] == highlight for r in rows]
     spec = _zone_spec(lang, row_label, settings.scale)
     # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt)  # Streamlit edits top-level keys
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt)  # Streamlit edits top-level keys
 
 
 def compile_charts() -> None:
@@ -83,17 +84,17 @@ def _zones(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.tolerance_zone"
     levels = _levels()
-    dim = st.segmented_control(t(lang, f"{key}.pick"), DIMENSIONS, key="zot_dim", required=True,
-                               default=DIMENSIONS[0], format_func=lambda d: term_name(d, lang))
+    dim = bound.segmented_control(st, t(lang, f"{key}.pick"), DIMENSIONS, DIMENSIONS[0], key="zot_dim", lang=lang,
+                                  format_func=lambda d: term_name(d, lang))
     band_key, perceived_key = f"zot_band_{dim}", f"zot_perceived_{dim}"
-    if band_key not in st.session_state:
-        st.session_state[band_key] = (levels[dim].adequate, levels[dim].desired)
-    if perceived_key not in st.session_state:
-        st.session_state[perceived_key] = levels[dim].perceived
-    adequate, desired = st.slider(t(lang, f"{key}.band"), tolerance.SCALE_MIN, tolerance.SCALE_MAX, step=STEP,
-                                  key=band_key, format="%.1f", help=t(lang, f"{key}.band_help"))
-    perceived = st.slider(t(lang, f"{key}.perceived"), tolerance.SCALE_MIN, tolerance.SCALE_MAX, step=STEP,
-                          key=perceived_key, format="%.1f")
+    default = tolerance.DEFAULT_EXPECTATIONS[dim]
+    bound.keep(band_key, (levels[dim].adequate, levels[dim].desired), (default.adequate, default.desired))
+    bound.keep(perceived_key, levels[dim].perceived, default.perceived)
+    adequate, desired = bound.slider(st, t(lang, f"{key}.band"), tolerance.SCALE_MIN, tolerance.SCALE_MAX,
+                                     (default.adequate, default.desired), step=STEP, key=band_key, lang=lang,
+                                     format="%.1f", help=t(lang, f"{key}.band_help"))
+    perceived = bound.slider(st, t(lang, f"{key}.perceived"), tolerance.SCALE_MIN, tolerance.SCALE_MAX,
+                             default.perceived, step=STEP, key=perceived_key, lang=lang, format="%.1f")
     st.caption(t(lang, f"{key}.band_help"))
     levels[dim] = Expectations(adequate=round(adequate, 1), desired=round(desired, 1), perceived=round(perceived, 1))
 
@@ -130,10 +131,8 @@ def zone_factors(settings: Settings) -> None:
 def _factors(settings: Settings) -> None:
     lang = settings.lang
     key = "exhibits.zone_factors"
-    if FACTORS_KEY not in st.session_state:
-        st.session_state[FACTORS_KEY] = list(DEFAULT_FACTORS)
-    active = st.pills(t(lang, f"{key}.pick"), tolerance.FACTOR_IDS, selection_mode="multi", key=FACTORS_KEY,
-                      format_func=lambda f: t(lang, f"factors.{f}.label")) or []
+    active = bound.pills(st, t(lang, f"{key}.pick"), tolerance.FACTOR_IDS, DEFAULT_FACTORS, key=FACTORS_KEY,
+                         lang=lang, format_func=lambda f: t(lang, f"factors.{f}.label"))
     base = tolerance.BASELINE
     moved = tolerance.shift_zone(base, active)
     before = tolerance.assess(base.desired, base.adequate, base.perceived)
