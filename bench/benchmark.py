@@ -72,6 +72,7 @@ def part_load(page: str, classes: list[int], seconds: float) -> None:
     try:
         for target in (site, floor):                      # warm both: imports, first renders
             asyncio.run(class_session(target, page if target is site else "", 1, 2))
+            target.wait_idle()                            # the site's chart warm-up has finished
         for n in classes:
             a = asyncio.run(class_session(site, page, n, seconds))
             b = asyncio.run(class_session(floor, "", n, seconds))
@@ -102,6 +103,8 @@ def part_render(pages: list[str], repeats: int = 3) -> None:
                     tab.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
                         state="attached", timeout=120000)
                     context.close()
+            waited = server.wait_idle()
+            print(f"(server idle {waited:.0f} s after the warm-up visits: chart specs compiled)")
             for path in pages:
                 row = []
                 for lang in ("zh", "en"):
@@ -114,6 +117,8 @@ def part_render(pages: list[str], repeats: int = 3) -> None:
                         tab.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
                             state="attached")
                         tab.locator("h1").first.wait_for()
+                        while tab.get_by_test_id("stSkeleton").count():   # elements still loading
+                            tab.wait_for_timeout(10)
                         charts = tab.get_by_test_id("stVegaLiteChart")
                         for i in range(charts.count()):
                             charts.nth(i).locator("svg").first.wait_for()
@@ -157,6 +162,7 @@ def part_memory(page: str, sessions: int, reruns: int) -> None:
     print(f"\n(3) Memory on /{page}")
     server = Server()
     try:
+        server.wait_idle()
         per_session = asyncio.run(idle_sessions(server, page, sessions))
         print(f"RSS per idle session (over {sessions} sessions): {per_session / 1024:.0f} KB")
         start, end = asyncio.run(drift(server, page, reruns))
@@ -173,6 +179,7 @@ def part_fix(page: str, students: int, seconds: float) -> None:
         server = Server("streamlit_app.py", *options, env=env)
         try:
             asyncio.run(class_session(server, page, 1, 2))
+            server.wait_idle()
             r = asyncio.run(class_session(server, page, students, seconds))
             print(f"{label:<12} CPU/rerun {r['cpu']:>6.1f} ms   p50 {r['p50']:>4.0f} ms   p95 {r['p95']:>4.0f} ms")
         finally:

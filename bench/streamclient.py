@@ -43,6 +43,19 @@ class Server:
         self.stop()
         raise RuntimeError(f"{script} did not start")
 
+    def wait_idle(self, cpu_share: float = 0.05, window: float = 2.0, timeout: float = 300) -> float:
+        """Wait until the server process uses under `cpu_share` of one core over `window` seconds: the
+        site compiles its chart specs in a background thread after it starts, and a warm server is one
+        that has finished. Returns the seconds waited."""
+        import psutil
+        proc, start = psutil.Process(self.proc.pid), time.monotonic()
+        while time.monotonic() - start < timeout:
+            before = sum(proc.cpu_times()[:2])
+            time.sleep(window)
+            if sum(proc.cpu_times()[:2]) - before < cpu_share * window:
+                break
+        return time.monotonic() - start
+
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(10)
