@@ -1,9 +1,12 @@
 """The course-scale deployment: two Streamlit processes behind nginx (deploy/nginx.conf) on loopback.
-Readers spread across both processes, and each reader's requests and session stay on one."""
+Readers spread across both processes, and each reader's requests and session stay on one. The live
+class's processes share one database (a SQLite file, and PostgreSQL where there is one): an activity
+started through one process is answered through the other, and every answer is counted."""
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -11,11 +14,17 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -23,18 +32,30 @@ from streamclient import Server, Tab, free_port  # noqa: E402
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 READERS = 16
+STUDENTS = 12            # at least; more join until both processes have taken some
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
+@contextlib.contextmanager
+def _deployment(work: Path, database_url: str) -> Iterator[dict]:
+    """Two Streamlit processes sharing the class database at `database_url`, behind nginx."""
     if NGINX is None:
         reason = "nginx is not installed (apt-get install nginx)"
         if os.environ.get("CI"):
             pytest.fail(reason + "; CI must run the deployment test")
         pytest.skip(reason)
-    work = tmp_path_factory.mktemp("nginx")
-    secret = ("STREAMLIT_SERVER_COOKIE_SECRET", "one-secret-for-every-process")
-    backends = [Server(env=dict([secret])), Server(env=dict([secret]))]
+    env = {"STREAMLIT_SERVER_COOKIE_SECRET": "one-secret-for-every-process", "CLASSROOM_DB_URL": database_url}
+    backends = []
+    try:
+        backends += [Server(env=env), Server(env=env)]
+        with _nginx(work, backends) as url:
+            yield {"url": url, "log": work / "textbook-access.log", "backends": backends, "database": database_url}
+    finally:
+        for backend in backends:
+            backend.stop()
+
+
+@contextlib.contextmanager
+def _nginx(work: Path, backends: list[Server]) -> Iterator[str]:
     port = free_port()
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     conf = conf.replace("listen 80;", f"listen 127.0.0.1:{port};")
@@ -55,12 +76,26 @@ def course(tmp_path_factory):
                 break
             except OSError:
                 time.sleep(0.1)
-        yield {"url": url, "log": work / "textbook-access.log", "backends": backends}
+        yield url
     finally:
         nginx.terminate()
         nginx.wait(10)
-        for backend in backends:
-            backend.stop()
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """The deployment, its class answers in one SQLite file shared by both processes."""
+    work = tmp_path_factory.mktemp("nginx")
+    with _deployment(work, f"sqlite:///{work / 'class.sqlite'}") as deployment:
+        yield deployment
+
+
+@pytest.fixture(scope="module")
+def course_on_postgres(tmp_path_factory, postgres_url):
+    """The deployment again, its class answers in one PostgreSQL database."""
+    import pg
+    with _deployment(tmp_path_factory.mktemp("nginx-pg"), pg.fresh_database(postgres_url)) as deployment:
+        yield deployment
 
 
 async def _reader(url: str) -> tuple[str, list[float]]:
@@ -106,3 +141,145 @@ def test_nginx_compresses_streamlit_s_javascript(course):
     request = urllib.request.Request(f"{course['url']}/{script.group(2)}", headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request) as response:
         assert response.headers.get("Content-Encoding") == "gzip"
+
+
+# ── The live class across processes ─────────────────────────────────────────────────────────────
+
+class ClassPage:
+    """One browser's session on the class page, speaking Streamlit's websocket protocol: it reruns
+    the page with widget values, as the browser does, and keeps what the page last drew."""
+
+    def __init__(self, ws, query: str):
+        self.ws, self.query = ws, query
+        self.widgets: dict[str, str] = {}      # user key → widget id
+        self.typed: dict[str, str] = {}        # user key → a text box's text, which a browser always sends
+        self.texts: list[str] = []             # every alert, Markdown and metric body drawn
+
+    @classmethod
+    async def open(cls, url: str, route: str, query: str = "") -> ClassPage:
+        ws = await websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
+                                      max_size=None, additional_headers={"Cookie": f"textbook_route={route}"})
+        page = cls(ws, query)
+        await page.run()
+        return page
+
+    async def run(self, values: dict[str, object] | None = None, click: str | None = None) -> None:
+        """Rerun the page with `values` (user key → value) and `click` (the key of a button) pressed."""
+        message = BackMsg()
+        message.rerun_script.page_name = "class"
+        message.rerun_script.query_string = self.query
+        for key, value in {**self.typed, **(values or {})}.items():
+            state = message.rerun_script.widget_states.widgets.add()
+            state.id = self.widgets[key]
+            state.string_value = str(value)
+        if click:
+            state = message.rerun_script.widget_states.widgets.add()
+            state.id, state.trigger_value = self.widgets[click], True
+        self.texts, self.typed = [], {}
+        await self.ws.send(message.SerializeToString())
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(await asyncio.wait_for(self.ws.recv(), 60))
+            kind = forward.WhichOneof("type")
+            if kind == "page_info_changed":
+                self.query = forward.page_info_changed.query_string
+            elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                self._seen(forward.delta.new_element)
+            elif kind == "script_finished":
+                return
+
+    def _seen(self, element) -> None:
+        kind = element.WhichOneof("type")
+        inner = getattr(element, kind)
+        if kind in ("alert", "markdown"):
+            self.texts.append(inner.body)
+        elif kind == "metric":
+            self.texts.append(f"{inner.label}={inner.body}")
+        widget_id = getattr(inner, "id", "")
+        if widget_id.startswith("$$ID-"):
+            key = widget_id.split("-", 2)[2]
+            self.widgets[key] = widget_id
+            if kind in ("text_input", "text_area"):
+                self.typed[key] = inner.value if inner.HasField("value") else inner.default
+
+    def param(self, name: str) -> str | None:
+        return urllib.parse.parse_qs(self.query).get(name, [None])[0]
+
+    async def close(self) -> None:
+        await self.ws.close()
+
+
+def _route_cookie(url: str) -> str:
+    """A new browser's first page load, which gets it nginx's route cookie."""
+    jar = http.cookiejar.CookieJar()
+    urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)).open(url + "/class").read()
+    return next(c.value for c in jar if c.name == "textbook_route")
+
+
+def _process_of(course: dict, route: str) -> str:
+    """The backend nginx sent this route's page load to, from its access log."""
+    for line in course["log"].read_text().splitlines():
+        match = re.match(r"\S+ (\S+) (\S+) ", line)
+        if match and match.group(1) == route and match.group(2) != "-":
+            return match.group(2)
+    raise AssertionError(f"nginx logged no request for route {route}")
+
+
+async def _class_across_processes(course: dict) -> tuple[str, dict[str, str], list[str], list[str]]:
+    """A lecturer starts the default Kano survey; students, on both processes, answer feature 1; then
+    the lecturer's page is drawn again. Returns the code, route → process (the lecturer's first),
+    what each student's page said, and what the lecturer's page showed."""
+    route = await asyncio.to_thread(_route_cookie, course["url"])
+    lecturer = await ClassPage.open(course["url"], route)
+    await lecturer.run(click="class_start")
+    code = lecturer.param("code")
+    assert code and lecturer.param("key"), lecturer.query
+    processes = {route: _process_of(course, route)}
+    students = []
+    while len(students) < STUDENTS or len(set(processes.values())) < 2:
+        assert len(students) < 4 * STUDENTS, f"nginx sent every student to one process: {processes}"
+        student_route = await asyncio.to_thread(_route_cookie, course["url"])
+        processes[student_route] = _process_of(course, student_route)
+        students.append(await ClassPage.open(course["url"], student_route, f"join={code}"))
+
+    async def answer(student: ClassPage) -> str:
+        prefix = f"class_{code}_0_"
+        await student.run({f"{prefix}f0.functional": "喜欢", f"{prefix}f0.dysfunctional": "不喜欢"},
+                          click="class_submit")
+        await student.close()
+        return " ".join(student.texts)
+    said = await asyncio.gather(*(answer(s) for s in students))     # all at once
+    await lecturer.run()
+    await lecturer.close()
+    return code, processes, list(said), lecturer.texts
+
+
+def _check_class(course: dict) -> None:
+    # A thread of its own: the browser tests' Playwright may keep an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        code, processes, said, shown = pool.submit(asyncio.run, _class_across_processes(course)).result()
+    assert all("已保存 2 个答案。" in text for text in said), said
+    lecturer_process, *student_processes = processes.values()
+    assert set(student_processes) == {f"127.0.0.1:{b.port}" for b in course["backends"]}, processes
+    assert lecturer_process in student_processes and len(set(student_processes)) == 2, \
+        "students answered through the lecturer's process and through the other one"
+    students = len(said)
+    assert f"已作答的学生={students}" in shown, shown
+    engine = sa.create_engine(course["database"])
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sa.text(
+                "SELECT participant, question, answer FROM classroom_answers a JOIN classroom_activities c "
+                "ON a.activity = c.id WHERE c.code = :code"), {"code": code}).all()
+    finally:
+        engine.dispose()
+    assert len(rows) == 2 * students and len({r.participant for r in rows}) == students
+    assert {(r.question, r.answer) for r in rows} == {("f0.functional", "1"), ("f0.dysfunctional", "5")}
+
+
+def test_a_class_started_on_one_process_is_answered_on_both_and_counted_once_on_sqlite(course):
+    _check_class(course)
+
+
+def test_a_class_started_on_one_process_is_answered_on_both_and_counted_once_on_postgresql(course_on_postgres):
+    _check_class(course_on_postgres)

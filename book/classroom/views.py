@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Iterable
 
 import pyarrow as pa
@@ -42,12 +43,12 @@ def _chart(spec: dict, data: dict, alt_text: str) -> None:
     st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
 
 
-def _table(rows: Rows, columns: dict[str, str]) -> str:
+def _table(rows: Rows, columns: dict[str, str], decimals: int = 2) -> str:
     """Rows as a Markdown table whose text cells are already escaped (render.literal escapes `|` too)."""
     def cell(value: object) -> str:
         if value is None:
             return "–"
-        return f"{value:.2f}" if isinstance(value, float) else str(value)
+        return f"{value:.{decimals}f}" if isinstance(value, float) else str(value)
     lines = ["| " + " | ".join(columns.values()) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
     return "\n".join(lines)
@@ -202,15 +203,20 @@ def quality_results(activity: Activity, answers: list[Answer], settings: Setting
             zone_data["highlight"] = [False] * len(shown)
             _chart(_zone_spec(lang, settings.scale), zone_data, t(lang, f"{R}.quality.zone_alt"))
             worst = min(shown, key=lambda r: r["gap"])
+            # The chapter's axis spans at least ±3; on a 1–9 scale a class's gap can reach ±8, and its
+            # printed value needs a point of room beyond the bar's end.
+            lo = min(-quality_charts.GAP_AXIS_MIN, math.floor(worst["gap"]) - 1)
+            hi = max(quality_charts.GAP_AXIS_MIN, math.ceil(max(r["gap"] for r in shown)) + 1)
             verdict = {True: t(lang, f"{R}.quality.shortfall"), False: t(lang, f"{R}.quality.met")}
             gap_data = {"row": [r["row"] for r in shown], "gap": [r["gap"] for r in shown],
                         "expected": [r["desired"] for r in shown], "perceived": [r["perceived"] for r in shown],
                         "weight": [r["n"] for r in shown], "verdict": [verdict[r["gap"] < 0] for r in shown],
                         "label": [f"{r['gap']:+.1f}" for r in shown],
                         "highlight": [r is worst and r["gap"] < 0 for r in shown],
-                        "lo": [-quality_charts.GAP_AXIS_MIN] * len(shown), "hi": [quality_charts.GAP_AXIS_MIN] * len(shown)}
+                        "lo": [lo] * len(shown), "hi": [hi] * len(shown)}
             _chart(_gap_spec(lang, settings.scale), gap_data, t(lang, f"{R}.quality.gap_alt"))
-        st.markdown(_table(rows, quality_columns(lang)))
+        with st.expander(t(lang, "exhibits.show_table")):
+            st.markdown(_table(rows, quality_columns(lang), decimals=1))
         contradictory = sum(r["contradictory"] for r in summary)
         partial = sum(r["partial"] for r in summary)
         if contradictory:
@@ -229,7 +235,9 @@ def peer_rows(activity: Activity, summary: list[dict], lang: str) -> Rows:
 
 
 def _rounds_spec(lang: str, scale: float) -> dict:
-    labels = tuple((name, t(lang, f"{R}.peer.{name}")) for name in ("option", "share", "round", "count", "voters"))
+    labels = tuple((name, t(lang, f"{R}.peer.{key}")) for name, key in
+                   (("option", "option"), ("share", "share"), ("round", "round_column"), ("count", "count"),
+                    ("voters", "voters")))
     rounds = tuple(round_name(r, lang) for r in range(classroom.PEER_ROUNDS))
     return class_charts.rounds_spec(labels, rounds, scale)
 
