@@ -9,11 +9,12 @@ Streamlit) — are checked here first: the parameter is dropped, the widget open
 notice names the input and the value. Options are written to the URL as the reader sees them (the
 formatted label in the page's language), which is how Streamlit stores them.
 
-Two internals of Streamlit's query-parameter state are used, both through `_url_state()`: the URL
-values a page was opened with (`get_initial_value`), and dropping one of them. Streamlit seeds a bound
-widget from that snapshot whenever the widget appears for the first time — also after it was hidden
-(another lecture card, another dimension) — so a value is dropped from it once its widget has taken it,
-and the widget then keeps what the reader chose.
+Streamlit's query-parameter state is used directly, through `_url_state()`, for three things its public
+API does not offer: reading the URL values a page was opened with (`get_initial_value`); dropping one of
+them — Streamlit seeds a bound widget from that snapshot whenever the widget appears for the first time,
+also after it was hidden (another lecture card, another dimension), so a value is dropped once its widget
+has taken it and the widget then keeps what the reader chose; and rewriting an option's label in the
+URL after a language switch (`set_corrected_value`, which Streamlit uses for its own corrections).
 """
 from __future__ import annotations
 
@@ -58,10 +59,26 @@ def _settle(key: str, drop_current: bool = False) -> None:
             params.remove_param(key)
 
 
+def _align(key: str, labels: list[str]) -> None:
+    """Keep an option's URL value in the page's language: after the reader switches language, the URL
+    still names the option as it was labelled before, which the page would no longer accept on reload."""
+    state = _url_state()
+    if state is None or not labels:
+        return
+    with state as params:
+        binding = params.get_binding_for_param(key)
+        if binding is None or not params.has_param(key) or params.get_all(key) == labels:
+            return
+        params.set_corrected_value(key, labels if binding.value_type.endswith("array_value") else labels[0],
+                                   binding.value_type)
+
+
 def _guard(where, key: str, label: str, lang: str, valid: Callable[[list[str]], bool]) -> None:
     """Drop the URL's value for `key` with a notice when the exhibit cannot use it."""
     if key in RESERVED:
         raise ValueError(f"exhibit input key {key!r} is one of the site's own URL parameters")
+    if key in st.session_state:
+        return                       # the widget already has a value; Streamlit seeds only a new one
     raw = _opened_with(key)
     if raw is None:
         return
@@ -140,6 +157,8 @@ def _choice(widget: str, where, label: str, options: Sequence, *, key: str, lang
     _guard(where, key, label, lang, lambda raw: len(raw) == 1 and raw[0] in labels)
     result = getattr(where, widget)(label, options, key=key, format_func=format_func, bind="query-params", **kwargs)
     _settle(key)
+    if result is not None:
+        _align(key, [str(format_func(result))])
     return result
 
 
@@ -170,10 +189,11 @@ def pills(where, label: str, options: Sequence, default: Sequence, *, key: str, 
         return len(set(chosen)) == len(chosen) <= len(labels) and all(v in labels for v in chosen)
 
     _guard(where, key, label, lang, valid)
-    result = where.pills(label, options, selection_mode="multi", default=list(default), key=key,
-                         format_func=format_func, bind="query-params", **kwargs)
+    result = list(where.pills(label, options, selection_mode="multi", default=list(default), key=key,
+                              format_func=format_func, bind="query-params", **kwargs) or [])
     _settle(key)
-    return list(result or [])
+    _align(key, _labels(result, format_func))
+    return result
 
 
 def pill(where, label: str, options: Sequence, *, key: str, lang: str, format_func: Callable[[Any], str] = str,
@@ -184,6 +204,8 @@ def pill(where, label: str, options: Sequence, *, key: str, lang: str, format_fu
     result = where.pills(label, options, selection_mode="single", key=key, format_func=format_func,
                          bind="query-params", **kwargs)
     _settle(key)
+    if result is not None:
+        _align(key, [str(format_func(result))])
     return result
 
 
