@@ -119,11 +119,12 @@ def test_revealed_kano_results_use_the_chapter_s_better_worse_chart_on_the_class
     control(lecturer, "reveal")
     assert "结果已显示在投影上。" in messages(lecturer, "success")
     assert count_shown(lecturer) == 3
-    table = next(m.value for m in lecturer.markdown if m.value.startswith("| 服务特征"))
-    first = table.splitlines()[2]
-    assert "| 2 | 1 | 0 | 0 | 0 | 0 | 3 | 魅力品质 A |" in first, first
+    shown, full = (m.value for m in lecturer.markdown if m.value.startswith("| 服务特征"))
+    assert shown.splitlines()[2] == "| 1. 在线点餐，到窗口取餐 | 3 | 魅力品质 A | 1.00 | -0.33 |"
+    assert full.splitlines()[2] == "| 1. 在线点餐，到窗口取餐 | 2 | 1 | 0 | 0 | 0 | 0 | 3 | 魅力品质 A | 0.33 | 1.00 | -0.33 |"
+    assert "没有 A、O、M、I 类回答的功能无法计算 Better 和 Worse，不出现在图中。" in messages(lecturer, "caption")
     rows = chart_rows(lecturer, 0)
-    assert list(rows["feature"]) == ["在线点餐，到窗口取餐"]
+    assert list(rows["feature"]) == ["1"], "points are labelled with the feature's number in the table"
     assert rows["better"][0] == pytest.approx(1.0) and rows["worse"][0] == pytest.approx(-1 / 3)
     control(lecturer, "hide")
     assert not lecturer.get("vega_lite_chart")
@@ -305,3 +306,11 @@ def test_page_helpers_escape_errors_and_number_respondents():
     assert page.error_text(err, "en") == "Feature 2 has the same name as feature 1; delete one of them or rename it."
     labels = views.respondent_numbers([Answer("b", "vote", 0, "a"), Answer("a", "vote", 0, "a")])
     assert sorted(labels.values()) == ["S001", "S002"]
+
+
+@pytest.mark.parametrize("query", [{"join": "<img src=x onerror=alert(1)>"}, {"join": ""},
+                                   {"code": "**A1B2C3**", "key": "x" * 500}, {"join": "ABCDEF" * 20}])
+def test_hostile_codes_in_the_address_get_a_message_and_the_join_box(query):
+    at = open_page(CLASS, lang="en", **query)
+    assert messages(at, "error") == [t("en", "classroom.errors.bad_code", length=6)]
+    assert at.text_input(key="class_join_code") is not None and "key" not in at.query_params

@@ -174,7 +174,9 @@ def _lecturer(code: str, settings: Settings) -> bool:
     """Draw the lecturer's view if the link or this session holds the activity's key; False if not."""
     try:
         code = normalise_code(code)
-    except StoreError:
+    except StoreError:               # the student view says what is wrong with the code
+        if "key" in st.query_params:
+            del st.query_params["key"]
         return False
     keys = st.session_state.setdefault(KEYS, {})
     given = st.query_params.get("key")

@@ -23,7 +23,8 @@ from ..charts import classroom as class_charts
 from ..charts import quality as quality_charts
 from ..charts import satisfaction as satisfaction_charts
 from ..charts import zones
-from ..exhibits.common import Rows, term_name
+from ..exhibits.common import Rows, styled, term_name
+from ..exhibits.satisfaction import Q_SHARE_FLAG
 from ..i18n import t
 from ..settings import Settings
 from ..shell import chapter_label
@@ -31,7 +32,6 @@ from .store import Activity
 
 R = "classroom.results"
 SHOWN_ORDER = ("A", "O", "M", "I", "R", "Q")      # the order the satisfaction chapter shows the categories in
-CHART_NAME_LIMIT = 24                              # characters of a feature name written next to its point
 
 
 def text(value: str, limit: int = classroom.MAX_TEXT) -> str:
@@ -40,7 +40,8 @@ def text(value: str, limit: int = classroom.MAX_TEXT) -> str:
 
 
 def _chart(spec: dict, data: dict, alt_text: str) -> None:
-    st.vega_lite_chart(pa.table(data), dict(spec), width="stretch", theme=None, alt=alt_text)
+    """A chart in the reader's palette (the projector palette, say), fed the class's numbers."""
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _table(rows: Rows, columns: dict[str, str], decimals: int = 2) -> str:
@@ -106,16 +107,15 @@ def _bw_spec(lang: str, scale: float) -> dict:
     return satisfaction_charts.better_worse_spec(labels, tuple(_categories(lang).items()), scale)
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= CHART_NAME_LIMIT else name[:CHART_NAME_LIMIT - 1] + "…"
-
-
 def kano_rows(summary: list[dict], lang: str) -> Rows:
-    """One row per feature: counts, n, category, strength, Better and Worse, and what the chart needs."""
+    """One row per feature: its number and name, counts, n, category, strength, Better and Worse, and
+    what the chart needs. The chart labels each point with the feature's number only: a class's
+    features often cluster, and a projector needs labels that do not run into each other."""
     names = _categories(lang)
     rows = []
     for row in summary:
-        out = {"feature": text(row["feature"]), "chart_name": _short(row["feature"]), **row["counts"],
+        number = row["index"] + 1
+        out = {"number": str(number), "feature": f"{number}. {text(row['feature'])}", **row["counts"],
                "n": row["n"], "category": names[row["category"]] if row["category"] else "–",
                "strength": row["strength"], "better": row["better"], "worse": row["worse"],
                "worse_abs": None if row["worse"] is None else -row["worse"]}
@@ -124,11 +124,13 @@ def kano_rows(summary: list[dict], lang: str) -> Rows:
     return rows
 
 
-def kano_columns(lang: str) -> dict[str, str]:
+def kano_columns(lang: str, full: bool = False) -> dict[str, str]:
+    """The table on the projector (feature, n, category, Better, Worse), or with every count (`full`)."""
     key = "exhibits.kano_better_worse"
-    return {"feature": t(lang, f"{key}.feature"), **{c: c for c in SHOWN_ORDER}, "n": t(lang, f"{R}.n"),
-            "category": t(lang, f"{key}.category"), "strength": t(lang, f"{R}.kano.strength"),
-            "better": "Better", "worse": "Worse"}
+    counts = {c: c for c in SHOWN_ORDER} if full else {}
+    strength = {"strength": t(lang, f"{R}.kano.strength")} if full else {}
+    return {"feature": t(lang, f"{key}.feature"), **counts, "n": t(lang, f"{R}.n"),
+            "category": t(lang, f"{key}.category"), **strength, "better": "Better", "worse": "Worse"}
 
 
 def kano_results(activity: Activity, answers: list[Answer], settings: Settings) -> None:
@@ -143,13 +145,17 @@ def kano_results(activity: Activity, answers: list[Answer], settings: Settings) 
             st.caption(t(lang, f"{R}.kano.partial", n=partial))
         plotted = [r for r in rows if r["better"] is not None]
         if plotted:
-            data = {"feature": [r["chart_name"] for r in plotted], "highlight": [False] * len(plotted),
+            data = {"feature": [r["number"] for r in plotted], "highlight": [False] * len(plotted),
                     **{f: [r[f] for r in plotted] for f in ("better", "worse", "worse_abs", "category", "place")}}
-            _chart(_bw_spec(lang, settings.scale), data, t(lang, "exhibits.kano_better_worse.alt"))
-        q_heavy = [r for r in summary if r["n"] and kano.shares(r["counts"])["Q"] > 0.10]
-        for row in q_heavy:
-            st.warning(t(lang, f"{R}.kano.q_note", feature=text(row["feature"]),
-                         share=kano.shares(row["counts"])["Q"]))
+            _chart(_bw_spec(lang, settings.scale), data, t(lang, f"{R}.kano.alt"))
+        if len(plotted) < len(rows):
+            st.caption(t(lang, f"{R}.kano.not_plotted"))
+        for row in summary:
+            if row["n"] and kano.shares(row["counts"])["Q"] > Q_SHARE_FLAG:
+                st.warning(t(lang, f"{R}.kano.q_note", feature=text(row["feature"]),
+                             share=kano.shares(row["counts"])["Q"]))
+        with st.expander(t(lang, "exhibits.show_table")):
+            st.markdown(_table(rows, kano_columns(lang, full=True)))
     _frame(lang, "kano", max((r["n"] for r in summary), default=0), body)
 
 
