@@ -262,3 +262,42 @@ def test_text_written_by_the_csv_module_reads_back_cell_for_cell(rows, separator
         return
     upload = read_upload("a.csv", out.getvalue().encode(encoding))
     assert upload.frame.values.tolist() == expected
+
+
+def _workbook(sheet_xml: str, shared: str = "") -> bytes:
+    """A minimal .xlsx written by hand, as other tools than Excel write them."""
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("xl/workbook.xml", f'<workbook {ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+                   f'2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                   '2006/relationships"><Relationship Id="rId1" Target="worksheets/data.xml"/></Relationships>')
+        z.writestr("xl/worksheets/data.xml", f"<worksheet {ns}><sheetData>{sheet_xml}</sheetData></worksheet>")
+        if shared:
+            z.writestr("xl/sharedStrings.xml", f"<sst {ns}>{shared}</sst>")
+    return out.getvalue()
+
+
+def test_hand_written_xlsx_inline_and_rich_strings_and_rows_left_out():
+    sheet = ('<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c><c r="B1" t="s"><v>0</v></c></row>'
+             '<row r="3"><c r="B3"><v>2.5</v></c><c r="A3" t="s"><v>1</v></c></row>'
+             '<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row>')
+    shared = "<si><t>值</t></si><si><r><t>甲</t></r><r><t>乙</t></r><rPh><t>こう</t></rPh></si>"
+    frame = read_upload("hand.xlsx", _workbook(sheet, shared)).frame
+    assert list(frame.columns) == ["名称", "值"]
+    assert frame.values.tolist() == [["", ""], ["甲乙", "2.5"], ["TRUE", "#N/A"]]   # row 2 was left out: kept empty
+
+
+def test_xlsx_dates_in_custom_formats_and_far_away_cells():
+    book = openpyxl.Workbook()
+    book.active.append(["日期", "金额"])
+    book.active.append([__import__("datetime").date(2025, 1, 31), 10])
+    book.active["A2"].number_format = "yyyy/m/d"
+    out = io.BytesIO()
+    book.save(out)
+    assert read_upload("d.xlsx", out.getvalue()).frame.values.tolist() == [["2025-01-31", "10"]]
+    far = _workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="XFD1"><v>1</v></c></row>')
+    assert error_of("far.xlsx", far).key == "too_many_columns"
+    deep = _workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="1048576"/>')
+    assert error_of("deep.xlsx", deep).key == "too_many_rows"

@@ -185,7 +185,8 @@ def better_worse_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tup
                       scale: float = 1.0, split: float = 0.5) -> dict:
     """Better (y) against |Worse| (x), both 0–1, split into quadrants at `split`.
     Data rows: feature, better, worse_abs, worse, category (the name of the feature's mode), highlight,
-    place (where the label goes: right, left, below or above-right of the point)."""
+    place (where the label goes: right, left, below, above (both to the right), below-left or above-left
+    of the point)."""
     names, category_names = dict(labels), dict(categories)
     axis = alt.Scale(domain=[0, 1], nice=False)
     ticks = [0, 0.25, 0.5, 0.75, 1]
@@ -216,7 +217,7 @@ def better_worse_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tup
         strokeWidth=alt.condition("datum.highlight", alt.value(1.5 * scale), alt.value(0)))
     # Each row says where its label goes (`place`), so that long names of nearby points do not collide.
     offsets = {"right": ("left", 10, -8), "left": ("right", -10, -8), "below": ("left", 6, 16),
-               "above": ("left", 8, -20)}
+               "above": ("left", 8, -20), "below-left": ("right", -6, 16), "above-left": ("right", -8, -20)}
     text = _placed_text(base, offsets, scale, fontSize=12 * scale,
                         fontWeight=alt.expr("datum.highlight ? 'bold' : 'normal'")).encode(text="feature:N")
     chart = alt.layer(splits.encode(x=alt.X("v:Q", scale=axis)), splits.encode(y=alt.Y("v:Q", scale=axis)),
