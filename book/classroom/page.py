@@ -19,7 +19,8 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import kano
-from models.classroom import DIMENSIONS, KINDS, LEVELS, PEER_ROUNDS, QUALITY_MAX, QUALITY_MIN, ClassroomError
+from models.classroom import (DIMENSIONS, KINDS, LEVELS, MAX_TEXT, PEER_ROUNDS, QUALITY_MAX, QUALITY_MIN,
+                              ClassroomError)
 
 from .. import quiz, share
 from ..exhibits.common import term_name
@@ -131,12 +132,12 @@ def start_form(settings: Settings) -> None:
     st.caption(t(lang, f"classroom.start.about.{kind}"))
     if kind == "kano":
         st.text_input(t(lang, "classroom.start.service"), t(lang, "classroom.start.kano_service"),
-                      max_chars=200, key="class_kano_service")
+                      max_chars=MAX_TEXT, key="class_kano_service")
         st.text_area(t(lang, "classroom.start.features"), t(lang, "classroom.start.kano_features"),
                      max_chars=2000, height=230, key="class_kano_features", help=t(lang, "classroom.start.features_help"))
     elif kind == "quality":
         st.text_input(t(lang, "classroom.start.service"), t(lang, "classroom.start.quality_service"),
-                      max_chars=200, key="class_quality_service")
+                      max_chars=MAX_TEXT, key="class_quality_service")
     else:
         chapter = st.selectbox(t(lang, "classroom.start.chapter"), views.peer_chapters(), key="class_peer_chapter",
                                format_func=lambda c: chapter_label(c, lang))
@@ -163,6 +164,10 @@ def _start(kind: str, lang: str) -> None:
         activity, key = store().start(kind, _typed_config(kind), lang)
     except ClassroomError as err:
         st.session_state[NOTICE] = ("start", "error", error_text(err, lang))
+        return
+    except SQLAlchemyError:
+        log.exception("the live class's database failed")
+        st.session_state[NOTICE] = ("start", "error", t(lang, "classroom.texts.database"))
         return
     st.session_state.setdefault(KEYS, {})[activity.code] = key
     _goto(code=activity.code, key=key)
@@ -211,13 +216,14 @@ def lecturer_view(activity: Activity, key: str, settings: Settings) -> None:
             _download(activity, lang)
             _new_activity_button(lang)
         return
-    _join_panel(activity, lang)
+    _join_panel(activity, settings)
     _controls(activity, key, lang)
     st.caption(t(lang, f"{L}.key_note"))
     projector(activity.code, settings)
 
 
-def _join_panel(activity: Activity, lang: str) -> None:
+def _join_panel(activity: Activity, settings: Settings) -> None:
+    lang = settings.lang
     url = join_url(activity.code)
     left, right = st.columns([3, 2], vertical_alignment="center")
     with left:
@@ -231,7 +237,7 @@ def _join_panel(activity: Activity, lang: str) -> None:
         if png is None:
             st.info(t(lang, "share.too_long"))
         else:
-            st.image(png, caption=t(lang, f"{L}.qr"), width=240)
+            st.image(png, caption=t(lang, f"{L}.qr"), width=round(240 * settings.scale))   # larger on a projector
 
 
 def _status_line(activity: Activity, lang: str) -> str:
@@ -247,6 +253,10 @@ def _control(store_: Store, code: str, key: str, action: str, lang: str) -> None
         store_.control(code, key, action)
     except ClassroomError as err:
         st.session_state[NOTICE] = ("lecturer", "error", error_text(err, lang))
+        return
+    except SQLAlchemyError:
+        log.exception("the live class's database failed")
+        st.session_state[NOTICE] = ("lecturer", "error", t(lang, "classroom.texts.database"))
         return
     st.session_state[NOTICE] = ("lecturer", "success", t(lang, f"{L}.done.{action}"))
 
@@ -389,10 +399,10 @@ def _ask_kano(activity: Activity, prefix: str, lang: str) -> None:
 def _ask_quality(activity: Activity, prefix: str, lang: str) -> None:
     st.markdown(t(lang, f"{S}.quality_intro", service=views.text(activity.config["service"]),
                   low=QUALITY_MIN, high=QUALITY_MAX))
+    separator = "：" if lang == "zh" else ": "
     for dimension in DIMENSIONS:
         with st.container(border=True):
-            st.markdown(f"**{term_name(dimension, lang)}**：{t(lang, f'{S}.dimensions.{dimension}')}" if lang == "zh"
-                        else f"**{term_name(dimension, lang)}**: {t(lang, f'{S}.dimensions.{dimension}')}")
+            st.markdown(f"**{term_name(dimension, lang)}**{separator}{t(lang, f'{S}.dimensions.{dimension}')}")
             for level in LEVELS:
                 key = f"{prefix}{dimension}.{level}"
                 st.session_state.setdefault(key, QUALITY_START)
