@@ -222,3 +222,18 @@ def test_nothing_left_to_analyse_says_so():
 def test_hostile_files_get_a_message_never_a_traceback(data):
     at = upload(data)
     assert at.error or at.warning or at.info or at.metric, "the page showed neither a result nor a message"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_template_in_each_language_reads_back_and_is_recognised(lang):
+    from book.labs.customers import ALIASES, EXAMPLE_ROWS, ROLES, template_columns
+    from book.labs.reading import read_upload
+    from book.labs.ui import template_csv, template_xlsx
+    columns = template_columns(lang)
+    for name, data in (("t.csv", template_csv(columns, EXAMPLE_ROWS)), ("t.xlsx", template_xlsx(columns, EXAMPLE_ROWS))):
+        frame = read_upload(name, data).frame
+        picks = [find_column(frame.columns, ALIASES[role]) for role in ROLES]
+        assert picks == columns
+        table = cd.customer_table(frame, *picks)
+        assert table.customers["amount"].tolist() == [1200, 356.5]          # C0001: 1,280 − 80 refunded
+        assert not table.excluded

@@ -193,7 +193,7 @@ def test_sample_opens_with_its_results_and_notices():
     assert len(at.get("vega_lite_chart")) == 2
     table = table_with(at, "Dimension")
     assert list(table["Dimension"]) == ["Tangibles", "Reliability", "Responsiveness", "Assurance", "Empathy"]
-    assert table["α (expectations)"].between(0.7, 0.9).all()
+    assert table["α (E)"].between(0.7, 0.9).all()
     assert "reliability" in at.markdown[-1].value.lower() or any("**Reliability**" in m.value for m in at.markdown)
 
 

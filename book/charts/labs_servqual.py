@@ -1,8 +1,8 @@
 """Charts for the SERVQUAL lab: each item's mean expectation and perception joined by its gap.
 
 The dimension gaps reuse the quality chapter's bar chart (`quality.gap_bars_spec`); this module adds
-the item view, a dumbbell per item: a hollow circle at the mean expectation, a filled diamond at the
-mean perception, a line between them and the gap printed beside it.
+the item view, a dumbbell per item: a circle at the mean expectation, a diamond at the mean perception,
+a line between them (vermillion for a shortfall, green otherwise) and the gap printed beside it.
 """
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ def item_gaps_spec(labels: tuple[tuple[str, str], ...], measures: tuple[str, str
     item's first row, which carries the line and the printed gap), right (max of E and P), shortfall."""
     names = dict(labels)
     y = alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=220 * scale))
-    x_scale = alt.Scale(domain=[1, 7.9], nice=False)
-    x_axis = alt.Axis(title=names["axis"], values=[1, 2, 3, 4, 5, 6, 7])
+    # The axis spans the data, not the whole 1–7 scale: survey means bunch together, and their gaps are the point.
+    x_scale = alt.Scale(zero=False, nice=True, padding=24 * scale)
+    x_axis = alt.Axis(title=names["axis"], tickMinStep=0.5, format=".1f")
     base = alt.Chart(DATA).encode(y=y)
     first = base.transform_filter("datum.first")
     tips = [alt.Tooltip("row:N", title=names["item"]),
@@ -35,12 +36,10 @@ def item_gaps_spec(labels: tuple[tuple[str, str], ...], measures: tuple[str, str
         x=alt.X("expectation:Q", scale=x_scale, axis=x_axis), x2="perception:Q",
         color=alt.condition("datum.shortfall", alt.value(SHORTFALL), alt.value(MET)), tooltip=tips)
     measure_scale = alt.Scale(domain=list(measures), range=[EXPECTATION_COLOUR, PERCEPTION_COLOUR])
-    points = base.mark_point(size=80 * scale * scale, opacity=1, strokeWidth=2 * scale).encode(
+    points = base.mark_point(size=80 * scale * scale, opacity=1, filled=True).encode(
         x=alt.X("value:Q", scale=x_scale, axis=x_axis),
         color=alt.Color("measure:N", scale=measure_scale, title=None),
         shape=alt.Shape("measure:N", scale=alt.Scale(domain=list(measures), range=["circle", "diamond"]), title=None),
-        fill=alt.condition(f"datum.measure === '{measures[1]}'",
-                           alt.Color("measure:N", scale=measure_scale, legend=None), alt.value("white")),
         tooltip=tips)
     text = first.mark_text(align="left", dx=8 * scale, fontSize=11.5 * scale, color=INK).encode(
         x="right:Q", text="label:N")

@@ -141,11 +141,15 @@ def _results(table: customer_data.CustomerTable, settings: Settings) -> None:
     _chart(charts.tier_bars_spec(_labels(lang, ("axis_share", "measure", "tier")), _tier_names(lang), measures,
                                  settings.scale), bar_rows(tiers, measures), t(lang, f"{CHART_KEY}.alt_bars"))
     frame = tier_table(tiers, lang)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    percent, money = st.column_config.NumberColumn(format="percent"), st.column_config.NumberColumn(format="accounting")
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+        t(lang, f"{CHART_KEY}.customer_share"): percent, t(lang, f"{CHART_KEY}.revenue_share"): percent,
+        t(lang, f"{KEY}.revenue"): money})
     results_download(frame, lang, "customer-tiers")
     with st.expander(t(lang, f"{KEY}.customer_list", n=f"{result.customers:,}")):
         customers = customer_list(table, cuts_pct, lang)
-        st.dataframe(customers, hide_index=True, width="stretch")
+        st.dataframe(customers, hide_index=True, width="stretch",
+                     column_config={t(lang, f"{KEY}.template.amount"): money})
         results_download(customers, lang, "customer-list")
     st.caption(t(lang, f"{KEY}.source"))
 

@@ -91,14 +91,14 @@ def servqual_lab(settings: Settings) -> None:
     st.caption(t(lang, f"{KEY}.try"))
     _dimension_chart(result, settings)
     frame = dimension_table(result, lang)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=_formats(lang))
     st.caption(t(lang, f"{KEY}.alpha_note"))
     results_download(frame, lang, "servqual-dimensions")
     st.subheader(t(lang, f"{KEY}.items_heading"), anchor="items")
     _item_chart(result, settings)
     items = item_table(result, lang)
     with st.expander(t(lang, f"{KEY}.items_table")):
-        st.dataframe(items, hide_index=True, width="stretch")
+        st.dataframe(items, hide_index=True, width="stretch", column_config=_formats(lang))
     results_download(items, lang, "servqual-items")
     st.caption(t(lang, f"{KEY}.source"))
 
@@ -180,6 +180,15 @@ def _item_chart(result: survey.SurveyResult, settings: Settings) -> None:
     spec = charts.item_gaps_spec(labels, _measures(lang), settings.scale)
     st.vega_lite_chart(pa.table(item_rows(result, lang)), dict(spec), width="stretch", theme=None,
                        alt=t(lang, f"{KEY}.alt_items"))
+
+
+FORMATS = {"expectation": "%.2f", "perception": "%.2f", "gap": "%.2f", "weight": "%.1f",
+           "alpha_e": "%.3f", "alpha_p": "%.3f", "alpha_gap": "%.3f"}
+
+
+def _formats(lang: str) -> dict:
+    """Means and gaps with two decimals, points with one, α with three, in either table."""
+    return {t(lang, f"{KEY}.{key}"): st.column_config.NumberColumn(format=fmt) for key, fmt in FORMATS.items()}
 
 
 def dimension_table(result: survey.SurveyResult, lang: str) -> pd.DataFrame:
