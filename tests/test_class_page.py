@@ -88,6 +88,7 @@ def test_a_student_answers_changes_an_answer_and_the_lecturer_sees_one_responden
     assert student.subheader[0].value == "Kano 问卷：校园食堂 App"
     participant = student.query_params.get("p")
     assert participant
+    assert not [b for b in student.button if (b.key or "").startswith("class_ctl_")], "a student's link controls nothing"
     answer(student, code, {"f0.functional": "1", "f0.dysfunctional": "5", "f1.functional": "2"})
     assert messages(student, "success") == ["已保存 3 个答案。"]
     assert any("第 2 个功能只回答了一个问题" in m for m in messages(student, "info"))
