@@ -14,7 +14,6 @@ of zero stays in as a customer who brought nothing.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np

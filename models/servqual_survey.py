@@ -61,7 +61,8 @@ def _alternatives(words) -> str:
 
 _ITEM = {b: re.compile(rf"(?:{_alternatives(p)})0*(\d{{1,2}})") for b, p in _PREFIXES.items()}
 _DIMENSION = _alternatives(n for names in DIMENSION_NAMES.values() for n in names)
-_WEIGHT = re.compile(rf"(?:{_alternatives(_WEIGHT_WORDS)})({_DIMENSION})|({_DIMENSION})(?:{_alternatives(_WEIGHT_WORDS)})")
+_WEIGHT_WORD = _alternatives(_WEIGHT_WORDS)
+_WEIGHT = re.compile(rf"(?:{_WEIGHT_WORD})({_DIMENSION})|({_DIMENSION})(?:{_WEIGHT_WORD})")
 _DIMENSION_OF = {name: dim for dim, names in DIMENSION_NAMES.items() for name in names}
 
 

@@ -40,3 +40,12 @@ def chart_rows(at: AppTest, index: int) -> pd.DataFrame:
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [t.value for t in at.title]
     return "\n".join(parts)
+
+
+def lab_upload(page: str, lab: str, data: bytes, name: str, lang: str) -> AppTest:
+    """Open a data lab's page, choose "upload my file" and upload `data` as the file `name`."""
+    at = open_page(page, lang=lang)
+    at.radio(key=f"lab_{lab}_source").set_value("upload").run()
+    at.file_uploader(key=f"lab_{lab}_file").set_value((name, data, "text/csv")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at

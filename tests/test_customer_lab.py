@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from book.labs.reading import find_column
+from helpers import lab_upload, open_page
 from models import customer_data as cd
 from models.labs import Excluded
 
@@ -79,7 +80,8 @@ def test_course_tiers_of_a_hundred_customers():
 
 
 def test_dates_parse_in_common_forms_and_bad_ones_are_named():
-    rows = [["A", "10", "2024-03-05"], ["A", "20", "2024/3/6"], ["B", "30", "2024年3月7日"], ["B", "5", "2024.03.08 14:22"],
+    rows = [["A", "10", "2024-03-05"], ["A", "20", "2024/3/6"], ["B", "30", "2024年3月7日"],
+            ["B", "5", "2024.03.08 14:22"],
             ["C", "99", "next week"], ["C", "1", ""]]
     table = cd.customer_table(text_frame(rows, ("c", "a", "d")), "c", "a", "d")
     assert table.customers["amount"].tolist() == [35, 30]
@@ -88,7 +90,8 @@ def test_dates_parse_in_common_forms_and_bad_ones_are_named():
 
 
 def test_a_period_counts_only_the_rows_inside_it():
-    rows = [["A", "10", "2024-01-31"], ["A", "20", "2024-02-01"], ["B", "30", "2024-02-29 23:59"], ["B", "5", "2024-03-01"]]
+    rows = [["A", "10", "2024-01-31"], ["A", "20", "2024-02-01"], ["B", "30", "2024-02-29 23:59"],
+            ["B", "5", "2024-03-01"]]
     table = cd.customer_table(text_frame(rows, ("c", "a", "d")), "c", "a", "d",
                               period=(pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29")))
     assert table.customers["amount"].tolist() == [30, 20]
@@ -125,18 +128,12 @@ def test_every_row_is_counted_once_or_reported(rows):
 
 # ── The page ─────────────────────────────────────────────────────────────────────────────────────
 
-from helpers import open_page   # noqa: E402  (page tests below share the module's examples)
-
 PAGE = "pages/customer-lab.py"
 HUNDRED = [[f"C{k:03d}", str(101 - k)] for k in range(1, 101)]     # amounts 100 … 1, total 5,050
 
 
 def upload(data: bytes, name: str = "customers.csv", lang: str = "en"):
-    at = open_page(PAGE, lang=lang)
-    at.radio(key="lab_customers_source").set_value("upload").run()
-    at.file_uploader(key="lab_customers_file").set_value((name, data, "text/csv")).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return lab_upload(PAGE, "customers", data, name, lang)
 
 
 def csv_bytes(columns, rows, encoding="utf-8") -> bytes:
@@ -230,7 +227,8 @@ def test_the_template_in_each_language_reads_back_and_is_recognised(lang):
     from book.labs.reading import read_upload
     from book.labs.ui import template_csv, template_xlsx
     columns = template_columns(lang)
-    for name, data in (("t.csv", template_csv(columns, EXAMPLE_ROWS)), ("t.xlsx", template_xlsx(columns, EXAMPLE_ROWS))):
+    for name, data in (("t.csv", template_csv(columns, EXAMPLE_ROWS)),
+                       ("t.xlsx", template_xlsx(columns, EXAMPLE_ROWS))):
         frame = read_upload(name, data).frame
         picks = [find_column(frame.columns, ALIASES[role]) for role in ROLES]
         assert picks == columns

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import open_page
+from helpers import lab_upload, open_page
 from models import servqual_survey as survey
 from models.labs import Excluded
 from models.servqual import DIMENSIONS
@@ -164,11 +164,7 @@ def test_any_cells_are_either_used_or_reported(cells):
 # ── The page ─────────────────────────────────────────────────────────────────────────────────────
 
 def upload(data: bytes, name: str = "survey.csv", lang: str = "zh"):
-    at = open_page(PAGE, lang=lang)
-    at.radio(key="lab_servqual_source").set_value("upload").run()
-    at.file_uploader(key="lab_servqual_file").set_value((name, data, "text/csv")).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return lab_upload(PAGE, "servqual", data, name, lang)
 
 
 def metrics(at) -> dict[str, str]:
@@ -242,7 +238,8 @@ def test_a_file_with_no_valid_respondent_says_so():
     assert not at.metric
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.binary(max_size=300),
                  st.lists(st.lists(st.text(max_size=5), min_size=44, max_size=44), min_size=1, max_size=3).map(
                      lambda rows: csv_bytes(HEADER, [[c.replace(",", "").replace('"', "").replace("\n", "")
