@@ -2,11 +2,9 @@
 with the sample, with uploads in several formats, and with hostile files."""
 from __future__ import annotations
 
-import io
 import itertools
 
 import numpy as np
-import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +13,7 @@ from hypothesis import strategies as st
 from book.labs import kano as kano_page
 from book.labs.reading import read_upload
 from helpers import open_page
+from test_labs_reading import xlsx_bytes
 from models import kano
 from models.kano_survey import LayoutError, answer_codes, detect_layout, read_survey, results
 
@@ -212,20 +211,11 @@ def text_bytes(rows, separator=",", encoding="utf-8") -> bytes:
     return "\r\n".join(separator.join(row) for row in rows).encode(encoding)
 
 
-def xlsx(rows) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("name, data", [
     ("答卷.csv", text_bytes(WIDE, ",", "gbk")),
     ("答卷.csv", text_bytes(WIDE, ";", "utf-8-sig")),
     ("answers.tsv", text_bytes(LONG, "\t", "utf-16")),
-    ("answers.xlsx", xlsx([LONG[0], *([int(c) if c.isdigit() else c for c in r] for r in LONG[1:])])),
+    ("answers.xlsx", xlsx_bytes([LONG[0], *([int(c) if c.isdigit() else c for c in r] for r in LONG[1:])])),
 ])
 def test_uploads_in_every_format_give_the_hand_computed_results(name, data):
     at = upload(open_page(PAGE), name, data)
@@ -259,3 +249,19 @@ def test_hostile_files_show_a_message_never_a_traceback(data, name):
     at = upload(open_page(PAGE), name, data)
     shown = at.error or at.warning or at.dataframe
     assert shown, "the page showed neither a message nor results"
+
+
+def test_a_long_file_with_a_bad_row_gets_the_rows_notice_and_the_rest_of_the_results():
+    rows = [row[:] for row in LONG]
+    rows[1][2] = "极好"                       # file row 2: X functional
+    at = upload(open_page(PAGE, lang="en"), "long.csv", text_bytes(rows))
+    notice = next(w.value for w in at.warning if "left out" in w.value).replace("\\", "")
+    assert notice.startswith("Rows of long.csv left out of the analysis: 1.") and "not a recognised answer (1)" in notice
+    assert _table(at).set_index("Feature").loc["X", "Answer pairs"] == 9
+
+
+def test_pairs_left_out_in_the_wide_form_count_each_feature_of_a_row_once():
+    rows = [row[:] for row in WIDE]
+    rows[1][1] = rows[1][2] = ""             # both answers of X in file row 2: one pair
+    rows[1][3] = "?"                          # and Y's functional answer in the same row: a second pair
+    assert kano_page._pairs_left_out(read_survey(frame(rows))) == 2

@@ -18,6 +18,9 @@ VERDICT_COLOURS = {"fell_short": OKABE_ITO[5], "met": OKABE_ITO[4], "exceeded": 
 VERDICT_SHAPES = {"fell_short": "triangle-down", "met": "circle", "exceeded": "triangle-up"}
 SCALE_1_10 = [1, 10]
 LEGEND_COLUMNS = 2      # six category names side by side would run off a phone screen
+# Where the Better–Worse chart writes a point's label for each `place`: text anchor, dx, dy (pixels at scale 1).
+LABEL_OFFSETS = {"right": ("left", 10, -8), "left": ("right", -10, -8), "below": ("left", 6, 16),
+                 "above": ("left", 8, -20), "below-left": ("right", -6, 16), "above-left": ("right", -8, -20)}
 
 
 def _rows_from_top(spec: dict) -> dict:
@@ -216,9 +219,7 @@ def better_worse_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tup
         stroke=alt.condition("datum.highlight", alt.value("#000000"), alt.value(None)),
         strokeWidth=alt.condition("datum.highlight", alt.value(1.5 * scale), alt.value(0)))
     # Each row says where its label goes (`place`), so that long names of nearby points do not collide.
-    offsets = {"right": ("left", 10, -8), "left": ("right", -10, -8), "below": ("left", 6, 16),
-               "above": ("left", 8, -20), "below-left": ("right", -6, 16), "above-left": ("right", -8, -20)}
-    text = _placed_text(base, offsets, scale, fontSize=12 * scale,
+    text = _placed_text(base, LABEL_OFFSETS, scale, fontSize=12 * scale,
                         fontWeight=alt.expr("datum.highlight ? 'bold' : 'normal'")).encode(text="feature:N")
     chart = alt.layer(splits.encode(x=alt.X("v:Q", scale=axis)), splits.encode(y=alt.Y("v:Q", scale=axis)),
                       quadrants, points, text)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from models import kano_survey
 
-from ..charts.satisfaction import better_worse_spec
+from ..charts.satisfaction import LABEL_OFFSETS, better_worse_spec
 from ..i18n import t
 from ..render import literal
 from ..settings import Settings
@@ -25,9 +25,6 @@ KEY = "kano_lab"
 SHOWN_ORDER = ("A", "O", "M", "I", "R", "Q")
 # The chart's plot area on a phone, in pixels: labels placed to fit there fit on any wider screen.
 PLOT_WIDTH, PLOT_HEIGHT = 290, 215
-# Where better_worse_spec draws a label for each `place`: text anchor, dx, dy (pixels at scale 1).
-LABEL_OFFSETS = {"right": ("left", 10, -8), "left": ("right", -10, -8), "below": ("left", 6, 16),
-                 "above": ("left", 8, -20), "below-left": ("right", -6, 16), "above-left": ("right", -8, -20)}
 QUADRANT_CORNER = 0.03    # better_worse_spec writes the quadrant names this far in from the corners
 LABEL_HEIGHT, MARKER = 15, 9
 
@@ -37,7 +34,7 @@ def _categories(lang: str) -> dict[str, str]:
 
 
 def template(lang: str, form: str) -> tuple[list[str], list[list]]:
-    """The columns and two example rows of a template in `form` ("wide" or "long")."""
+    """The columns and example rows of a template in `form` ("wide" or "long"), in the reader's language."""
     names = [t(lang, f"{KEY}.template.feature_{i}") for i in (1, 2)]
     functional, dysfunctional = t(lang, f"{KEY}.columns.functional"), t(lang, f"{KEY}.columns.dysfunctional")
     answers = [t(lang, f"{KEY}.template.answer_{i}") for i in range(1, 6)]
@@ -95,7 +92,10 @@ def lab(settings: Settings) -> None:
         st.error(layout_error_text(survey, upload, lang), icon=":material/error:")
         return
     _describe(survey, upload, lang)
-    ui.excluded_notice(survey.excluded, lang, upload.name, f"{KEY}.excluded", pairs=_pairs_left_out(survey))
+    if survey.layout.form == "wide":   # a row holds many answer pairs, and only the faulty ones are left out
+        ui.excluded_notice(survey.excluded, lang, upload.name, f"{KEY}.excluded", pairs=_pairs_left_out(survey))
+    else:
+        ui.excluded_notice(survey.excluded, lang, upload.name)
     if survey.pairs.empty:
         st.error(t(lang, "labs.errors.no_usable_rows", file=literal(upload.name)), icon=":material/error:")
         return
@@ -104,7 +104,8 @@ def lab(settings: Settings) -> None:
 
 
 def _pairs_left_out(survey: kano_survey.Survey) -> int:
-    return len({(e.row, e.column.rsplit("_", 1)[0] if survey.layout.form == "wide" else "") for e in survey.excluded})
+    feature_of = {column: feature for feature, pair in survey.layout.columns.items() for column in pair}
+    return len({(e.row, feature_of.get(e.column, e.column)) for e in survey.excluded})
 
 
 def _describe(survey: kano_survey.Survey, upload: Upload, lang: str) -> None:
@@ -120,7 +121,10 @@ def _describe(survey: kano_survey.Survey, upload: Upload, lang: str) -> None:
 def results_frame(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The results with headers in the reader's language, as shown and as downloaded; shares in per cent."""
     names = _categories(lang)
-    column = lambda key: t(lang, f"{KEY}.table.{key}")  # noqa: E731
+
+    def column(key: str) -> str:
+        return t(lang, f"{KEY}.table.{key}")
+
     frame = pd.DataFrame({column("feature"): table["feature"],
                           column("category"): [names.get(c, "") for c in table["category"]],
                           column("ambiguous"): table["ambiguous"],
@@ -223,14 +227,14 @@ def _spec(lang: str, scale: float) -> dict:
 def _results(settings: Settings, survey: kano_survey.Survey, file: str) -> None:
     lang = settings.lang
     names = _categories(lang)
+    counted = survey.layout.form == "wide" or survey.layout.respondent is not None
+    with st.container(horizontal=True):   # side by side as long as they fit, even on a phone
+        st.metric(t(lang, f"{KEY}.respondents"), f"{survey.respondents:,}" if counted else "–", width="content")
+        st.metric(t(lang, f"{KEY}.features"), f"{len(survey.features):,}", width="content")
+        st.metric(t(lang, f"{KEY}.pairs"), f"{len(survey.pairs):,}", width="content")
     threshold = st.slider(t(lang, f"{KEY}.threshold"), 0.0, 0.3, 0.0, step=0.01, format="%.2f",
                           key=f"{KEY}_threshold", help=t(lang, f"{KEY}.threshold_help"))
     table = kano_survey.results(survey, threshold)
-    cols = st.columns(3)
-    counted = survey.layout.form == "wide" or survey.layout.respondent is not None
-    cols[0].metric(t(lang, f"{KEY}.respondents"), f"{survey.respondents:,}" if counted else "–")
-    cols[1].metric(t(lang, f"{KEY}.features"), f"{len(table):,}")
-    cols[2].metric(t(lang, f"{KEY}.pairs"), f"{len(survey.pairs):,}")
     for row in table.itertuples():
         feature = literal(str(row.feature), 60)
         if row.n == 0:
