@@ -42,7 +42,12 @@ def qr_png(url: str) -> bytes | None:
 
 def control(settings: Settings, page: str) -> None:
     lang = settings.lang
-    with st.popover(t(lang, "share.button"), icon=":material/qr_code_2:"):
+    # Opening the popover reruns the page, so the link is built from the address as it is then: exhibit
+    # inputs change the URL in fragment reruns, which leave a link drawn with the page out of date.
+    popover = st.popover(t(lang, "share.button"), icon=":material/qr_code_2:", key="share_view", on_change="rerun")
+    if not popover.open:
+        return
+    with popover:
         params = {key: st.query_params.get_all(key) for key in st.query_params if key not in PRIVATE_PARAMS}
         url = view_url(st.context.url, st.get_option("server.baseUrlPath") or "", page, params)
         st.caption(t(lang, "share.intro"))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .conftest import SCREENSHOTS
+
 EN_TITLE = "Customer expectations and the zone of tolerance"
 ZH_TITLE = "客户期望与容忍区域"
 
@@ -134,3 +136,59 @@ def test_lecture_mode_is_projector_sized_and_moves_with_arrow_keys_and_a_clicker
     r.wait()
     assert _card(r).startswith("Card 2 of")
     assert r.console_errors == []
+
+
+STATE_LINK = ("/tolerance?lang=en&zot_dim=Tangibles&zot_band_tangibles=5.0&zot_band_tangibles=8.0"
+              "&zot_perceived_tangibles=4.5")
+CONTRAST = {"#EE7733", "#0077BB", "#117733", "#004488", "#BB5566", "#882255"}
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+def _chart_colours(reader) -> set[str]:
+    colours = reader.page.locator("[data-testid='stVegaLiteChart'] svg").evaluate_all(
+        "svgs => svgs.flatMap(s => [...s.querySelectorAll('[fill],[stroke]')]"
+        ".flatMap(e => [e.getAttribute('fill'), e.getAttribute('stroke')]))")
+    return {c.upper() for c in colours if c and c.startswith("#") and len(c) == 7}
+
+
+def test_an_exhibit_link_opens_fresh_in_its_state_and_follows_the_reader(browser, fresh_server, reader):
+    r = reader()
+    r.open(fresh_server.url + STATE_LINK)
+    metric = r.page.get_by_test_id("stMetric")
+    assert metric.filter(has_text="MSA").get_by_test_id("stMetricValue").inner_text() == "-0.5"
+    assert metric.filter(has_text="MSS").get_by_test_id("stMetricValue").inner_text() == "-3.5"
+    thumb = r.page.get_by_role("slider", name=re.compile("Perceived service"))
+    r.shot("url-state-tolerance-en")
+    assert thumb.input_value() == "4.5"
+    thumb.focus()
+    r.page.keyboard.press("ArrowRight")
+    r.wait()
+    assert "zot_perceived_tangibles=4.6" in r.page.url and "zot_dim=Tangibles" in r.page.url, r.page.url
+    assert metric.filter(has_text="MSA").get_by_test_id("stMetricValue").inner_text() == "-0.4"
+    r.page.get_by_text("Share this view").click()
+    r.wait()
+    link = r.page.get_by_test_id("stPopoverBody").locator("code").first
+    link.wait_for()
+    assert "zot_perceived_tangibles=4.6" in link.text_content() and "zot_dim=Tangibles" in link.text_content()
+    assert r.page.get_by_test_id("stPopoverBody").get_by_role("img").count() == 1        # the QR code
+    r.page.reload()
+    r.wait()
+    assert r.page.get_by_role("slider", name=re.compile("Perceived service")).input_value() == "4.6"
+    assert r.console_errors == []
+
+
+def test_lecture_cards_in_the_projector_palette_keep_the_links_exhibit_state(browser, server, reader):
+    links = {"tolerance": ("card=7&zot_perceived_reliability=5.0", "Perceived service", "5"),
+             "satisfaction": ("card=9&ks_kano_fulfilment=0.5", "Fulfilment", "0.5")}
+    for width, height in ((1920, 1080), (1024, 768)):
+        for chapter, (state, slider, value) in links.items():
+            r = reader(width=width, height=height)
+            r.open(f"{server.url}/{chapter}?lang=en&mode=lecture&palette=contrast&{state}")
+            assert r.page.get_by_role("slider", name=re.compile(slider)).input_value() == value
+            assert r.page.get_by_test_id("stVegaLiteChart").count() >= 1
+            colours = _chart_colours(r)
+            assert colours & CONTRAST and not colours & OKABE_ITO, colours
+            assert "palette=contrast" in r.page.url and state.split("&")[1] in r.page.url
+            assert r.console_errors == []
+            r.shot(f"lecture-contrast-{chapter}-{width}x{height}")
+            r.shot_whole_page(SCREENSHOTS / f"lecture-contrast-{chapter}-{width}x{height}-whole.png")
