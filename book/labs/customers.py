@@ -19,6 +19,7 @@ LAB = "customers"
 KEY = "labs.customers"
 CHART_KEY = "exhibits.loyalty_pyramid"      # the loyalty chapter's chart labels, reused as they are
 RESULT_KEY = "lab_customers_table"
+KEPT_TABLES = 4                             # computed tables kept per session (columns × periods)
 DEFAULT_CUTS = (1.0, 4, 15)                 # percent of customers: VIP, major, ordinary (the course material)
 ROLES = ("customer", "amount", "date")
 ALIASES = {"customer": customer_data.CUSTOMER_ALIASES, "amount": customer_data.AMOUNT_ALIASES,
@@ -38,24 +39,32 @@ def _pick_columns(upload: Upload, lang: str) -> dict[str, str | None]:
     picks = {}
     cols = st.columns(3)
     for col, role in zip(cols, ROLES):
+        options = [None, *columns] if role == "date" else columns     # the date is optional
         guess = find_column(columns, ALIASES[role])
-        options = columns if role != "date" else [None, *columns]
-        picks[role] = col.selectbox(
-            t(lang, f"{KEY}.pick_{role}"), options, index=options.index(guess) if guess is not None else
-            (0 if role == "date" else None), key=f"cl_{role}_{token}", placeholder=t(lang, f"{KEY}.pick_placeholder"),
-            format_func=lambda c: t(lang, f"{KEY}.no_date") if c is None else c)
+        if guess is not None:
+            index = options.index(guess)
+        else:
+            index = 0 if role == "date" else None                       # no date, or ask for a pick
+        picks[role] = col.selectbox(t(lang, f"{KEY}.pick_{role}"), options, index=index, key=f"cl_{role}_{token}",
+                                    placeholder=t(lang, f"{KEY}.pick_placeholder"),
+                                    format_func=lambda c: t(lang, f"{KEY}.no_date") if c is None else c)
     return picks
 
 
 def _table(upload: Upload, picks: dict, period) -> customer_data.CustomerTable:
-    """Customers from the file, computed once per file, columns and period."""
+    """Customers from the file, computed once per file, columns and period (the whole period is always
+    wanted too, for the date range, so a few are kept)."""
     wanted = (picks["customer"], picks["amount"], picks["date"], period)
     stored = st.session_state.get(RESULT_KEY)
-    if stored is not None and stored[0] is upload and stored[1] == wanted:
-        return stored[2]
-    table = customer_data.customer_table(upload.frame, *wanted)
-    st.session_state[RESULT_KEY] = (upload, wanted, table)
-    return table
+    if stored is None or stored[0] is not upload:
+        stored = (upload, {})
+        st.session_state[RESULT_KEY] = stored
+    tables = stored[1]
+    if wanted not in tables:
+        if len(tables) >= KEPT_TABLES:
+            tables.pop(next(iter(tables)))
+        tables[wanted] = customer_data.customer_table(upload.frame, *wanted)
+    return tables[wanted]
 
 
 def _period(table: customer_data.CustomerTable, lang: str, token: str):

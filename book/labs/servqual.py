@@ -21,11 +21,9 @@ from .ui import excluded_frame, excluded_notice, results_download, template_butt
 LAB = "servqual"
 KEY = "labs.servqual"
 RESULT_KEY = "lab_servqual_result"
-EXAMPLE_ROWS = (
-    [7, 6, 6, 5, 7, 7, 6, 7, 6, 6, 7, 6, 5, 7, 7, 6, 6, 5, 5, 6, 6, 5],
-    [6, 5, 5, 5, 6, 5, 6, 6, 5, 4, 5, 5, 4, 6, 6, 6, 6, 4, 5, 4, 5, 4],
-    [10, 30, 25, 20, 15],
-)
+EXAMPLE_ROW = [7, 6, 6, 5, 7, 7, 6, 7, 6, 6, 7, 6, 5, 7, 7, 6, 6, 5, 5, 6, 6, 5,     # E1 … E22
+               6, 5, 5, 5, 6, 5, 6, 6, 5, 4, 5, 5, 4, 6, 6, 6, 6, 4, 5, 4, 5, 4,     # P1 … P22
+               10, 30, 25, 20, 15]                                                    # importance points
 
 
 def template_columns(lang: str) -> list[str]:
@@ -67,7 +65,7 @@ def _columns_ok(columns: survey.ColumnMap, upload: Upload, lang: str) -> bool:
 def servqual_lab(settings: Settings) -> None:
     lang = settings.lang
     st.markdown(t(lang, f"{KEY}.format"))
-    template_buttons(LAB, template_columns(lang), [[*EXAMPLE_ROWS[0], *EXAMPLE_ROWS[1], *EXAMPLE_ROWS[2]]], lang)
+    template_buttons(LAB, template_columns(lang), [EXAMPLE_ROW], lang)
     upload = upload_box(LAB, settings)
     if upload is None:
         return
