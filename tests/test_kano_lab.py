@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from book.labs import kano as kano_page
 from book.labs.reading import read_upload
-from helpers import open_page
+from helpers import lab_upload, open_page
 from test_labs_reading import xlsx_bytes
 from models import kano
 from models.kano_survey import LayoutError, answer_codes, detect_layout, read_survey, results
@@ -200,11 +200,8 @@ def test_the_threshold_changes_the_category_as_the_try_line_says():
     assert any("Queue length per counter" in i.value and "M > O > A > I" in i.value for i in at.info)
 
 
-def upload(at, name: str, data: bytes):
-    at.radio(key="lab_kano_source").set_value("upload").run()
-    at.file_uploader(key="lab_kano_file").set_value((name, data, "application/octet-stream")).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+def upload(name: str, data: bytes, lang: str = "zh"):
+    return lab_upload(PAGE, "kano", data, name, lang)
 
 
 def text_bytes(rows, separator=",", encoding="utf-8") -> bytes:
@@ -218,7 +215,7 @@ def text_bytes(rows, separator=",", encoding="utf-8") -> bytes:
     ("answers.xlsx", xlsx_bytes([LONG[0], *([int(c) if c.isdigit() else c for c in r] for r in LONG[1:])])),
 ])
 def test_uploads_in_every_format_give_the_hand_computed_results(name, data):
-    at = upload(open_page(PAGE), name, data)
+    at = upload(name, data)
     assert not at.error, [e.value for e in at.error]
     table = _table(at).set_index("功能")
     assert table.loc["X", "类别"] == "魅力品质 A"
@@ -228,12 +225,12 @@ def test_uploads_in_every_format_give_the_hand_computed_results(name, data):
 
 
 def test_an_unusable_file_and_wrong_headers_get_messages_in_the_readers_language():
-    at = upload(open_page(PAGE, lang="en"), "empty.csv", b"")
+    at = upload("empty.csv", b"", "en")
     assert "The file empty.csv is empty" in at.error[0].value.replace("\\", "")
-    at = upload(open_page(PAGE, lang="en"), "scores.csv", b"name,score\nLi,3\n")
+    at = upload("scores.csv", b"name,score\nLi,3\n", "en")
     message = at.error[0].value.replace("\\", "")
     assert "scores.csv" in message and "name" in message and "wide layout" in message
-    at = upload(open_page(PAGE), "x.csv", text_bytes([["X_正向", "X_反向"], ["很好", "6"], ["", ""]]))
+    at = upload("x.csv", text_bytes([["X_正向", "X_反向"], ["很好", "6"], ["", ""]]))
     assert "没有一行可以用于分析" in at.error[0].value
 
 
@@ -246,7 +243,7 @@ def test_an_unusable_file_and_wrong_headers_get_messages_in_the_readers_language
              min_size=1, max_size=5).map(lambda rows: text_bytes(rows, ",", "utf-8"))),
        name=st.sampled_from(["a.csv", "a.xlsx", "a.txt"]))
 def test_hostile_files_show_a_message_never_a_traceback(data, name):
-    at = upload(open_page(PAGE), name, data)
+    at = upload(name, data)
     shown = at.error or at.warning or at.dataframe
     assert shown, "the page showed neither a message nor results"
 
@@ -254,7 +251,7 @@ def test_hostile_files_show_a_message_never_a_traceback(data, name):
 def test_a_long_file_with_a_bad_row_gets_the_rows_notice_and_the_rest_of_the_results():
     rows = [row[:] for row in LONG]
     rows[1][2] = "极好"                       # file row 2: X functional
-    at = upload(open_page(PAGE, lang="en"), "long.csv", text_bytes(rows))
+    at = upload("long.csv", text_bytes(rows), "en")
     notice = next(w.value for w in at.warning if "left out" in w.value).replace("\\", "")
     assert notice.startswith("Rows of long.csv left out of the analysis: 1.") and "not a recognised answer (1)" in notice
     assert _table(at).set_index("Feature").loc["X", "Answer pairs"] == 9
