@@ -44,10 +44,7 @@ def control(settings: Settings, page: str) -> None:
     lang = settings.lang
     # Opening the popover reruns the page, so the link is built from the address as it is then: exhibit
     # inputs change the URL in fragment reruns, which leave a link drawn with the page out of date.
-    popover = st.popover(t(lang, "share.button"), icon=":material/qr_code_2:", key="share_view", on_change="rerun")
-    if not popover.open:
-        return
-    with popover:
+    with st.popover(t(lang, "share.button"), icon=":material/qr_code_2:", key="share_view", on_change="rerun"):
         params = {key: st.query_params.get_all(key) for key in st.query_params if key not in PRIVATE_PARAMS}
         url = view_url(st.context.url, st.get_option("server.baseUrlPath") or "", page, params)
         st.caption(t(lang, "share.intro"))
