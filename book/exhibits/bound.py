@@ -1,7 +1,7 @@
 """Exhibit inputs that live in the URL, so a link opens an exhibit in a chosen state.
 
 Every interactive widget of an exhibit is made through one of these functions: it gets
-`bind="query-params"` with its key as the URL parameter (`?zot_dim=…&zot_perceived=6.5`). Streamlit
+`bind="query-params"` with its key as the URL parameter (`?zot_dim=Tangibles&zot_perceived_tangibles=4.5`). Streamlit
 (1.67) leaves a value equal to the widget's default out of the URL, seeds the widget from the URL when it
 first appears, and drops values it cannot parse. Values it would accept but the exhibit must not see —
 a reversed range, a number off the slider's steps, an integer too large to convert (which raises inside
@@ -10,11 +10,12 @@ notice names the input and the value. Options are written to the URL as the read
 formatted label in the page's language), which is how Streamlit stores them.
 
 Streamlit's query-parameter state is used directly, through `_url_state()`, for three things its public
-API does not offer: reading the URL values a page was opened with (`get_initial_value`); dropping one of
-them — Streamlit seeds a bound widget from that snapshot whenever the widget appears for the first time,
-also after it was hidden (another lecture card, another dimension), so a value is dropped once its widget
-has taken it and the widget then keeps what the reader chose; and rewriting an option's label in the
-URL after a language switch (`set_corrected_value`, which Streamlit uses for its own corrections).
+API does not offer. On every rerun Streamlit takes the browser's address as the values to seed widgets
+with, and seeds a bound widget the first time it appears (on opening, on another lecture card, for
+another dimension); `get_initial_value` reads that value before the widget does. A rejected value is
+removed from it as well as from the address (`st.query_params` may not delete a bound parameter). And
+after a language switch an option's label in the address is rewritten (`set_corrected_value`, which
+Streamlit uses for its own corrections), or a reload would find a label the page no longer shows.
 """
 from __future__ import annotations
 
@@ -39,8 +40,8 @@ def _url_state():
     return None if ctx is None else ctx.session_state.query_params()
 
 
-def _opened_with(key: str) -> list[str] | None:
-    """The values the page's URL carried for `key` when it was opened, if the widget has not taken them yet."""
+def _seed_values(key: str) -> list[str] | None:
+    """The URL's values for `key` that Streamlit would seed a new widget with, if any."""
     state = _url_state()
     if state is None:
         return None
@@ -49,14 +50,14 @@ def _opened_with(key: str) -> list[str] | None:
     return None if value is None else [value] if isinstance(value, str) else list(value)
 
 
-def _settle(key: str, drop_current: bool = False) -> None:
+def _drop(key: str) -> None:
+    """Remove a parameter from the URL and from the values this run seeds widgets with."""
     state = _url_state()
     if state is None:
         return
     with state as params:
         params._initial_query_params.pop(key, None)
-        if drop_current:
-            params.remove_param(key)
+        params.remove_param(key)
 
 
 def _align(key: str, labels: list[str]) -> None:
@@ -79,12 +80,12 @@ def _guard(where, key: str, label: str, lang: str, valid: Callable[[list[str]], 
         raise ValueError(f"exhibit input key {key!r} is one of the site's own URL parameters")
     if key in st.session_state:
         return                       # the widget already has a value; Streamlit seeds only a new one
-    raw = _opened_with(key)
+    raw = _seed_values(key)
     if raw is None:
         return
     if all(len(v) <= LONGEST for v in raw) and valid(raw):
         return
-    _settle(key, drop_current=True)
+    _drop(key)
     shown = render.literal(", ".join(raw))
     where.warning(t(lang, "url_state.rejected", value=shown, label=render.literal(label, 60), param=key),
                   icon=":material/link_off:")
@@ -129,7 +130,6 @@ def slider(where, label: str, low: float, high: float, value, *, key: str, step:
     count = 2 if isinstance(value, tuple) else 1
     _guard(where, key, label, lang, lambda raw: _numbers_ok(raw, low, high, step, whole, count))
     result = where.slider(label, low, high, value, step=step, key=key, bind="query-params", **kwargs)
-    _settle(key)
     return result
 
 
@@ -145,7 +145,6 @@ def number_input(where, label: str, low: float, high: float, value: float, *, ke
     _guard(where, key, label, lang, valid)
     result = where.number_input(label, min_value=low, max_value=high, value=value, step=step, key=key,
                                 bind="query-params", **kwargs)
-    _settle(key)
     return result
 
 
@@ -156,7 +155,6 @@ def _choice(widget: str, where, label: str, options: Sequence, *, key: str, lang
         labels.append("")
     _guard(where, key, label, lang, lambda raw: len(raw) == 1 and raw[0] in labels)
     result = getattr(where, widget)(label, options, key=key, format_func=format_func, bind="query-params", **kwargs)
-    _settle(key)
     if result is not None:
         _align(key, [str(format_func(result))])
     return result
@@ -191,7 +189,6 @@ def pills(where, label: str, options: Sequence, default: Sequence, *, key: str, 
     _guard(where, key, label, lang, valid)
     result = list(where.pills(label, options, selection_mode="multi", default=list(default), key=key,
                               format_func=format_func, bind="query-params", **kwargs) or [])
-    _settle(key)
     _align(key, _labels(result, format_func))
     return result
 
@@ -203,7 +200,6 @@ def pill(where, label: str, options: Sequence, *, key: str, lang: str, format_fu
     _guard(where, key, label, lang, lambda raw: len(raw) == 1 and raw[0] in labels)
     result = where.pills(label, options, selection_mode="single", key=key, format_func=format_func,
                          bind="query-params", **kwargs)
-    _settle(key)
     if result is not None:
         _align(key, [str(format_func(result))])
     return result
@@ -212,5 +208,4 @@ def pill(where, label: str, options: Sequence, *, key: str, lang: str, format_fu
 def toggle(where, label: str, value: bool, *, key: str, lang: str, **kwargs) -> bool:
     _guard(where, key, label, lang, lambda raw: len(raw) == 1 and raw[0].lower() in ("true", "false"))
     result = where.toggle(label, value=value, key=key, bind="query-params", **kwargs)
-    _settle(key)
     return result
