@@ -418,3 +418,11 @@ def test_switching_language_keeps_the_choice_and_relabels_it_in_the_url():
     assert at.query_params["zot_factors"] in (t(EN, "factors.high-price.label"), [t(EN, "factors.high-price.label")])
     again = open_page("pages/tolerance.py", **dict(at.query_params))
     assert again.session_state["zot_dim"] == "tangibles" and not _rejections(again)
+
+
+def test_a_default_value_in_a_link_is_left_out_of_the_address_without_a_notice():
+    at = open_page("pages/tolerance.py", lang=EN, zot_dim="Reliability", zot_perceived_reliability="6.8",
+                   zot_perceived_empathy="7.0")
+    assert "zot_dim" not in at.query_params and "zot_perceived_reliability" not in at.query_params
+    assert at.query_params["zot_perceived_empathy"] == "7.0"       # another dimension's value waits in the link
+    assert not _rejections(at)
