@@ -365,8 +365,9 @@ def _fits(colour: str, palette: tuple[str, ...]) -> bool:
     return False
 
 
-@pytest.mark.parametrize("chapter_id", content.published_chapters())
+@pytest.mark.parametrize("chapter_id", [*content.published_chapters(), *content.tools("labs")])
 def test_every_chart_follows_the_projector_palette(chapter_id):
+    """Every chapter's charts, and the data labs' charts of their sample data."""
     at = open_page(f"pages/{chapter_id}.py", palette="contrast")
     colours = _chromatic(at)
     assert colours, "the chapter's charts have colours"

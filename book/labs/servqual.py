@@ -11,7 +11,7 @@ from models.servqual import DIMENSIONS, ITEM_DIMENSION, largest_shortfall
 
 from ..charts import labs_servqual as charts
 from ..charts import quality as quality_charts
-from ..exhibits.common import term_name
+from ..exhibits.common import styled, term_name
 from ..i18n import t
 from ..render import literal
 from ..settings import Settings
@@ -147,7 +147,7 @@ def dimension_rows(result: survey.SurveyResult, lang: str) -> dict[str, list]:
 def _dimension_chart(result: survey.SurveyResult, settings: Settings) -> None:
     lang = settings.lang
     spec = quality_charts.gap_bars_spec(_bar_labels(lang), _verdicts(lang), settings.scale)
-    st.vega_lite_chart(pa.table(dimension_rows(result, lang)), dict(spec), width="stretch", theme=None,
+    st.vega_lite_chart(pa.table(dimension_rows(result, lang)), styled(spec), width="stretch", theme=None,
                        alt=t(lang, f"{KEY}.alt_dimensions"))
 
 
@@ -176,7 +176,7 @@ def _item_chart(result: survey.SurveyResult, settings: Settings) -> None:
     lang = settings.lang
     labels = (("axis", t(lang, f"{KEY}.axis_scale")), ("item", t(lang, f"{KEY}.item")), ("gap", t(lang, f"{KEY}.gap")))
     spec = charts.item_gaps_spec(labels, _measures(lang), settings.scale)
-    st.vega_lite_chart(pa.table(item_rows(result, lang)), dict(spec), width="stretch", theme=None,
+    st.vega_lite_chart(pa.table(item_rows(result, lang)), styled(spec), width="stretch", theme=None,
                        alt=t(lang, f"{KEY}.alt_items"))
 
 
