@@ -84,51 +84,73 @@ def part_load(page: str, classes: list[int], seconds: float) -> None:
         floor.stop()
 
 
+def _rendered(context, url: str) -> float:
+    """Seconds from opening `url` in a new tab of `context` until the script has run, no element is
+    still loading and every chart has drawn."""
+    tab = context.new_page()
+    t0 = time.perf_counter()
+    tab.goto(url)
+    tab.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(state="attached",
+                                                                                      timeout=120000)
+    while tab.get_by_test_id("stSkeleton").count():   # elements still loading
+        tab.wait_for_timeout(10)
+    charts = tab.get_by_test_id("stVegaLiteChart")
+    for i in range(charts.count()):
+        charts.nth(i).locator("svg").first.wait_for()
+    seconds = time.perf_counter() - t0
+    tab.close()
+    return seconds
+
+
 def part_render(pages: list[str], repeats: int = 3) -> None:
     from playwright.sync_api import sync_playwright
-    print(f"\n(2) First full render in Chromium (median of {repeats}, a fresh browser context each time, "
-          "on a server already warmed by one visit to every page)")
-    print(f"{'page':<24} {'zh':>8} {'en':>8}")
+    print(f"\n(2) First full render in Chromium (median of {repeats}) on a server already warmed by one visit to "
+          "every page. 'new browser': a fresh browser context (empty cache) each time; 'cached': the site's "
+          "scripts already in the browser's cache, as for a reader who has opened any page of the site before")
+    print(f"{'page':<24} {'zh new browser':>15} {'cached':>8} {'en new browser':>15} {'cached':>8}")
     args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
-    server = Server()
+    viewport = {"width": 1280, "height": 900}
+    server, floor = Server(), Server("bench/floor_app.py")
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
             for path in pages:                       # warm-up: imports, content, chart compilation
                 for lang in ("zh", "en"):
                     context = browser.new_context()
-                    tab = context.new_page()
-                    tab.goto(f"{server.http}/{path}?lang={lang}")
-                    tab.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-                        state="attached", timeout=120000)
+                    _rendered(context, f"{server.http}/{path}?lang={lang}")
                     context.close()
             waited = server.wait_idle()
             print(f"(server idle {waited:.0f} s after the warm-up visits: chart specs compiled)")
-            for path in pages:
-                row = []
-                for lang in ("zh", "en"):
-                    times = []
-                    for _ in range(repeats):
-                        context = browser.new_context(viewport={"width": 1280, "height": 900})
-                        tab = context.new_page()
-                        t0 = time.perf_counter()
-                        tab.goto(f"{server.http}/{path}?lang={lang}")
-                        tab.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-                            state="attached")
-                        tab.locator("h1").first.wait_for()
-                        while tab.get_by_test_id("stSkeleton").count():   # elements still loading
-                            tab.wait_for_timeout(10)
-                        charts = tab.get_by_test_id("stVegaLiteChart")
-                        for i in range(charts.count()):
-                            charts.nth(i).locator("svg").first.wait_for()
-                        times.append(time.perf_counter() - t0)
-                        context.close()
-                    row.append(statistics.median(times))
-                print(f"{'/' + path:<24} {row[0]:>6.2f} s {row[1]:>6.2f} s")
+
+            def new_browser(url: str) -> float:
+                context = browser.new_context(viewport=viewport)
+                try:
+                    return _rendered(context, url)
+                finally:
+                    context.close()
+
+            def cached(url: str, origin: str) -> float:
+                context = browser.new_context(viewport=viewport)
+                try:
+                    _rendered(context, origin + "/")       # fills the HTTP cache with the site's scripts
+                    return statistics.median(_rendered(context, url) for _ in range(repeats))
+                finally:
+                    context.close()
+
+            for name, origin, paths in (("floor app (one slider)", floor.http, [""]), (None, server.http, pages)):
+                for path in paths:
+                    row = []
+                    for lang in ("zh", "en"):
+                        url = f"{origin}/{path}?lang={lang}"
+                        row.append(statistics.median(new_browser(url) for _ in range(repeats)))
+                        row.append(cached(url, origin))
+                    label = name or "/" + path
+                    print(f"{label:<24} {row[0]:>13.2f} s {row[1]:>6.2f} s {row[2]:>13.2f} s {row[3]:>6.2f} s")
             browser.close()
     finally:
         server.stop()
+        floor.stop()
 
 
 async def idle_sessions(server: Server, page: str, count: int) -> float:
