@@ -28,6 +28,15 @@ def _set(key: str, value: object) -> None:
     st.session_state[key] = value
 
 
+def _opened(key: str, label: str, icon: str) -> bool:
+    """Whether the reader has opened this part of the chapter's end: questions are drawn on request, so a
+    chapter's first render does not pay for a dozen question widgets most readers reach later, if at all."""
+    if st.session_state.get(key):
+        return True
+    st.button(label, key=f"{key}_button", icon=icon, on_click=_set, args=(key, True))
+    return False
+
+
 def _round(chapter_id: str) -> int:
     """Which attempt this is: a retry starts a new round, so every answer widget starts empty."""
     return st.session_state.setdefault(f"quiz_round_{chapter_id}", 0)
@@ -42,6 +51,8 @@ def self_check(chapter_id: str, settings: Settings) -> None:
     attempt = _round(chapter_id)
     st.header(t(lang, "quiz.heading"), anchor="self-check")
     st.caption(t(lang, "quiz.intro", n=len(questions)))
+    if not _opened(f"quiz_started_{chapter_id}", t(lang, "quiz.start", n=len(questions)), ":material/quiz:"):
+        return
     checked_key = f"quiz_checked_{chapter_id}_{attempt}"
     with st.form(f"quiz_{chapter_id}_{attempt}", border=False):
         answers = {}
@@ -77,6 +88,9 @@ def practice(chapter_id: str, settings: Settings) -> None:
     lang = settings.lang
     st.header(t(lang, "practice.heading"), anchor="exam-practice")
     st.caption(t(lang, "practice.intro"))
+    if not _opened(f"practice_started_{chapter_id}", t(lang, "practice.start", n=len(quiz["practice"])),
+                   ":material/edit_note:"):
+        return
     for item in sorted(quiz["practice"], key=lambda p: FORMATS.index(p["format"])):
         shown_key = f"practice_shown_{chapter_id}_{item['id']}"
         with st.container(border=True):

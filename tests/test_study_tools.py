@@ -179,6 +179,9 @@ def test_self_check_scores_explains_every_answer_and_retries():
     chapter_id = QUIZ_CHAPTERS[0]
     questions = quiz.load(chapter_id)["choice"]
     at = open_page(f"pages/{chapter_id}.py", lang="en")
+    assert not [r for r in at.radio if r.key.startswith("quiz_")], "questions are drawn only on request"
+    at.button(key=f"quiz_started_{chapter_id}_button").click().run()
+    assert len([r for r in at.radio if r.key.startswith(f"quiz_{chapter_id}_0_")]) == len(questions)
     first, second = questions[0], questions[1]
     wrong = next(o for o in first["options"] if o["id"] != first["answer"])
     right = next(o for o in second["options"] if o["id"] == second["answer"])
@@ -202,6 +205,9 @@ def test_practice_outline_opens_only_after_an_attempt_or_declining():
     items = quiz.load(chapter_id)["practice"]
     at = open_page(f"pages/{chapter_id}.py", lang="zh")
     outline_shown = lambda item: any(item["outline_zh"].strip()[:30] in m.value for m in at.markdown)  # noqa: E731
+    assert not at.text_area, "practice questions are drawn only on request"
+    at.button(key=f"practice_started_{chapter_id}_button").click().run()
+    assert len(at.text_area) == len(items)
     assert not any(outline_shown(item) for item in items)
     first, second = items[0]["id"], items[1]["id"]
     submit = at.button(key=f"practice_shown_{chapter_id}_{first}_submit")
