@@ -217,12 +217,17 @@ def _route_cookie(url: str) -> str:
 
 
 def _process_of(course: dict, route: str) -> str:
-    """The backend nginx sent this route's page load to, from its access log."""
-    for line in course["log"].read_text().splitlines():
-        match = re.match(r"\S+ (\S+) (\S+) ", line)
-        if match and match.group(1) == route and match.group(2) != "-":
-            return match.group(2)
-    raise AssertionError(f"nginx logged no request for route {route}")
+    """The backend nginx sent this route's page load to, from its access log. nginx writes a request's
+    line after the response has gone out, so the client may get there first: look again for a while."""
+    deadline = time.monotonic() + 5
+    while True:
+        for line in course["log"].read_text().splitlines():
+            match = re.match(r"\S+ (\S+) (\S+) ", line)
+            if match and match.group(1) == route and match.group(2) != "-":
+                return match.group(2)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"nginx logged no request for route {route}")
+        time.sleep(0.05)
 
 
 async def _class_across_processes(course: dict) -> tuple[str, dict[str, str], list[str], list[str]]:
