@@ -12,7 +12,6 @@ import io
 import math
 from collections.abc import Iterable
 
-import pyarrow as pa
 import streamlit as st
 
 from models import classroom, kano
@@ -23,7 +22,7 @@ from ..charts import classroom as class_charts
 from ..charts import quality as quality_charts
 from ..charts import satisfaction as satisfaction_charts
 from ..charts import zones
-from ..exhibits.common import Rows, styled, term_name
+from ..exhibits.common import Rows, chart, term_name
 from ..exhibits.satisfaction import Q_SHARE_FLAG
 from ..i18n import t
 from ..settings import Settings
@@ -37,11 +36,6 @@ SHOWN_ORDER = ("A", "O", "M", "I", "R", "Q")      # the order the satisfaction c
 def text(value: str, limit: int = classroom.MAX_TEXT) -> str:
     """Lecturer- or student-typed text, safe inside Markdown: shown exactly as typed."""
     return render.literal(value, limit)
-
-
-def _chart(spec: dict, data: dict, alt_text: str) -> None:
-    """A chart in the reader's palette (the projector palette, say), fed the class's numbers."""
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _table(rows: Rows, columns: dict[str, str], decimals: int = 2) -> str:
@@ -147,7 +141,7 @@ def kano_results(activity: Activity, answers: list[Answer], settings: Settings) 
         if plotted:
             data = {"feature": [r["number"] for r in plotted], "highlight": [False] * len(plotted),
                     **{f: [r[f] for r in plotted] for f in ("better", "worse", "worse_abs", "category", "place")}}
-            _chart(_bw_spec(lang, settings.scale), data, t(lang, f"{R}.kano.alt"))
+            chart(_bw_spec(lang, settings.scale), data, t(lang, f"{R}.kano.alt"))
         if len(plotted) < len(rows):
             st.caption(t(lang, f"{R}.kano.not_plotted"))
         for row in summary:
@@ -207,7 +201,7 @@ def quality_results(activity: Activity, answers: list[Answer], settings: Setting
         else:
             zone_data = {f: [r[f] for r in shown] for f in ("row", "adequate", "desired", "perceived", "verdict")}
             zone_data["highlight"] = [False] * len(shown)
-            _chart(_zone_spec(lang, settings.scale), zone_data, t(lang, f"{R}.quality.zone_alt"))
+            chart(_zone_spec(lang, settings.scale), zone_data, t(lang, f"{R}.quality.zone_alt"))
             worst = min(shown, key=lambda r: r["gap"])
             # The chapter's axis spans at least ±3; on a 1–9 scale a class's gap can reach ±8, and its
             # printed value needs a point of room beyond the bar's end.
@@ -220,7 +214,7 @@ def quality_results(activity: Activity, answers: list[Answer], settings: Setting
                         "label": [f"{r['gap']:+.1f}" for r in shown],
                         "highlight": [r is worst and r["gap"] < 0 for r in shown],
                         "lo": [lo] * len(shown), "hi": [hi] * len(shown)}
-            _chart(_gap_spec(lang, settings.scale), gap_data, t(lang, f"{R}.quality.gap_alt"))
+            chart(_gap_spec(lang, settings.scale), gap_data, t(lang, f"{R}.quality.gap_alt"))
         with st.expander(t(lang, "exhibits.show_table")):
             st.markdown(_table(rows, quality_columns(lang), decimals=1))
         contradictory = sum(r["contradictory"] for r in summary)
@@ -259,7 +253,7 @@ def peer_results(activity: Activity, answers: list[Answer], settings: Settings) 
         options = {o["id"]: o for o in question["options"]}
         letters = option_letters(activity)
         st.markdown("\n".join(f"- **{letters[o]}** {options[o][lang]}" for o in activity.config["options"]))
-        _chart(_rounds_spec(lang, settings.scale), {f: [r[f] for r in rows] for f in
+        chart(_rounds_spec(lang, settings.scale), {f: [r[f] for r in rows] for f in
                                                    ("option", "round", "share", "count", "voters", "text")},
                t(lang, f"{R}.peer.alt"))
         with st.expander(t(lang, f"{R}.peer.answer_heading")):

@@ -2,7 +2,6 @@
 into the value spheres, and the value-in-use teaching model."""
 from __future__ import annotations
 
-import pyarrow as pa
 import streamlit as st
 
 from models import cocreation
@@ -13,7 +12,7 @@ from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled, term_name
+from .common import Rows, chart, columns, data_table, exhibit_frame, term_name
 
 CHAPTER = "co_creation"
 DART_STEP = 0.5
@@ -27,9 +26,7 @@ def _label(lang: str, key: str, **values: object) -> str:
 
 
 def _chart(rows: Rows, spec: dict, alt_text: str) -> None:
-    data = {field: [r[field] for r in rows] for field in rows[0]}
-    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
+    chart(spec, columns(rows), alt_text)
 
 
 def _scales() -> set[float]:

@@ -1,8 +1,9 @@
 """What every exhibit shares: its frame (title, "try this", source), its data table, term names."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+import pyarrow as pa
 import streamlit as st
 
 from .. import content, lecture
@@ -29,6 +30,18 @@ def reader_palette() -> str:
 def styled(spec: dict) -> dict:
     """A compiled chart spec in the reader's palette, as a fresh top-level dict for st.vega_lite_chart."""
     return in_palette(spec, reader_palette())
+
+
+def chart(spec: dict, data: dict[str, list], alt_text: str) -> None:
+    """A compiled chart spec in the reader's palette, fed its columns as a pyarrow table: that goes to the
+    browser as is, where a pandas frame would cost more than the rest of the rerun."""
+    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
+
+
+def columns(rows: Rows, fields: Iterable[str] | None = None) -> dict[str, list]:
+    """Rows as columns for `chart`: `fields`, or every key the rows have in order; a missing value is None."""
+    fields = dict.fromkeys(key for row in rows for key in row) if fields is None else fields
+    return {field: [row.get(field) for row in rows] for field in fields}
 
 
 def diagram(dot: str, alt_text: str) -> None:

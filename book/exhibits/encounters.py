@@ -1,7 +1,6 @@
 """Exhibits for the service-encounters chapter: counting moments of truth, and a service-recovery teaching model."""
 from __future__ import annotations
 
-import pyarrow as pa
 import streamlit as st
 
 from models import encounters
@@ -12,7 +11,7 @@ from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled
+from .common import Rows, chart, data_table, exhibit_frame
 
 MOMENTS = "exhibits.moments_of_truth"
 RECOVERY = "exhibits.service_recovery"
@@ -27,11 +26,6 @@ OUTCOME_BOX = {"paradox": st.success, "partly_restored": st.info, "double_deviat
 
 def _scales() -> set[float]:
     return {Settings(size=size, mode=mode).scale for size in CHOICES["size"] for mode in CHOICES["mode"]}
-
-
-def _chart(spec: dict, data: dict, alt_text: str) -> None:
-    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def big_number(value: float, lang: str) -> str:
@@ -111,7 +105,7 @@ def _moments(settings: Settings) -> None:
                   hours=big_number(m.contact_hours, lang), per_customer=f"{m.seconds_per_customer:g}",
                   success=f"{success:.1f}", failed=big_number(failed, lang), share=_percent(share)))
     rows = failure_curve(contacts, success, lang)
-    _chart(charts.failure_share_spec(_moments_labels(lang), settings.scale),
+    chart(charts.failure_share_spec(_moments_labels(lang), settings.scale),
            {field: [r[field] for r in rows] for field in ("contacts", "share", "selected", "label")},
            t(lang, f"{MOMENTS}.alt"))
     data_table(moments_rows(customers, contacts, seconds, success, lang), lang, _moments_columns(lang))
@@ -197,7 +191,7 @@ def _recovery(settings: Settings) -> None:
     if path.outcome == "paradox":
         st.caption(t(lang, f"{RECOVERY}.paradox_note"))
     rows = recovery_rows(severity, history, lang)
-    _chart(_recovery_spec(lang, settings.scale), recovery_chart_data(rows, response, lang), t(lang, f"{RECOVERY}.alt"))
+    chart(_recovery_spec(lang, settings.scale), recovery_chart_data(rows, response, lang), t(lang, f"{RECOVERY}.alt"))
     data_table(rows, lang, _recovery_columns(lang))
 
 

@@ -6,7 +6,6 @@ import csv
 from functools import lru_cache
 
 import numpy as np
-import pyarrow as pa
 import streamlit as st
 
 from models import loyalty, pyramid
@@ -16,7 +15,7 @@ from ..content import CONTENT, LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled
+from .common import Rows, chart, columns, data_table, exhibit_frame
 
 SWITCHING_DATA = CONTENT / "data" / "switching_reasons.csv"
 CUSTOMER_DATA = CONTENT / "data" / "customer_sample.csv"
@@ -31,9 +30,7 @@ def _labels(lang: str, key: str, names: tuple[str, ...]) -> tuple[tuple[str, str
 
 
 def _chart(spec: dict, rows: Rows, fields: tuple[str, ...], alt_text: str) -> None:
-    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    data = {field: [row.get(field) for row in rows] for field in fields}
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)  # Streamlit edits keys
+    chart(spec, columns(rows, fields), alt_text)
 
 
 def _percent(value: float, digits: int = 1) -> str:

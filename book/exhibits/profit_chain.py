@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-import pyarrow as pa
 import streamlit as st
 
 from models import profit_chain
@@ -15,7 +14,7 @@ from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled
+from .common import Rows, chart, data_table, exhibit_frame
 
 BUILD = "exhibits.pc_chain_builder"
 SIM = "exhibits.pc_chain_simulator"
@@ -39,11 +38,6 @@ def _groups(lang: str) -> tuple[tuple[str, str], ...]:
 def _scales() -> set[float]:
     """The scales of reading mode; lecture mode's larger charts are compiled when first shown."""
     return {Settings(size=size).scale for size in CHOICES["size"]}
-
-
-def _chart(spec: dict, data: dict[str, list], alt_text: str) -> None:
-    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _percent(value: float, digits: int = 1) -> str:
@@ -78,7 +72,7 @@ def _builder(settings: Settings) -> None:
                                format_func=lambda n: t(lang, f"{BUILD}.step_label", n=n, stage=_stage(lang, STAGES[n - 1])))
     data = charts.chain_rows([_stage(lang, s) for s in STAGES],
                              [t(lang, f"{TEXT}.groups.{STAGE_GROUP[s]}") for s in STAGES], step)
-    _chart(charts.chain_spec(_groups(lang), count, settings.scale), data, t(lang, f"{BUILD}.alt"))
+    chart(charts.chain_spec(_groups(lang), count, settings.scale), data, t(lang, f"{BUILD}.alt"))
     stage = STAGES[step - 1]
     if step == 1:
         st.markdown(f"#### {t(lang, f'{BUILD}.first_heading', stage=_stage(lang, stage))}")
@@ -155,7 +149,7 @@ def _simulator(settings: Settings) -> None:
     cols[3].metric(t(lang, f"{SIM}.pass_through"), f"{result.pass_through:.2f}", help=t(lang, f"{SIM}.pass_through_help"))
 
     rows = simulator_rows(result, lang)
-    _chart(_propagation_spec(lang, settings.scale), {f: [r[f] for r in rows] for f in charts.BAR_FIELDS},
+    chart(_propagation_spec(lang, settings.scale), {f: [r[f] for r in rows] for f in charts.BAR_FIELDS},
            t(lang, f"{SIM}.alt"))
     _reading(result, lang)
     data_table(rows, lang, _simulator_columns(lang))

@@ -2,7 +2,6 @@
 Arnstein's ladder of citizen participation, and a government service centre against the zone of tolerance."""
 from __future__ import annotations
 
-import pyarrow as pa
 import streamlit as st
 
 from models import public_service as ps
@@ -14,7 +13,7 @@ from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled, term_name
+from .common import Rows, chart, columns, data_table, exhibit_frame, term_name
 
 PARADIGMS = "exhibits.ps_paradigms"
 LADDER = "exhibits.ps_ladder"
@@ -235,9 +234,7 @@ def _ladder(settings: Settings) -> None:
         st.markdown(t(lang, f"{TEXT}.practices.{practice}.note"))
 
     rows = ladder_chart_rows(designs, practice, guess, lang)
-    data = {field: [r[field] for r in rows] for field in CHART_FIELDS}
-    st.vega_lite_chart(pa.table(data), styled(_ladder_spec(lang, settings.scale)), width="stretch", theme=None,
-                       alt=t(lang, f"{LADDER}.alt"))
+    chart(_ladder_spec(lang, settings.scale), columns(rows, CHART_FIELDS), t(lang, f"{LADDER}.alt"))
     data_table(placement_rows(designs, lang), lang, _placement_columns(lang))
 
 
@@ -288,9 +285,7 @@ def _centre(settings: Settings) -> None:
         names = [r["row"] for r in rows if r["zone"] == zone]
         column.metric(t(lang, f"{CENTRE}.{zone}"), str(len(names)))
         column.caption(sep.join(names) or none)
-    data = {field: [r[field] for r in rows] for field in ZONE_FIELDS}
-    st.vega_lite_chart(pa.table(data), styled(_centre_spec(lang, settings.scale)), width="stretch", theme=None,
-                       alt=t(lang, f"{CENTRE}.alt"))
+    chart(_centre_spec(lang, settings.scale), columns(rows, ZONE_FIELDS), t(lang, f"{CENTRE}.alt"))
     st.markdown(t(lang, f"{CENTRE}.reading_{group}"))
     data_table(rows, lang, _centre_columns(lang))
 

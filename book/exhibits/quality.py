@@ -1,7 +1,6 @@
 """Exhibits for the service-quality chapter: a SERVQUAL calculator, and the gaps model built step by step."""
 from __future__ import annotations
 
-import pyarrow as pa
 import streamlit as st
 
 from models import gaps_model, servqual
@@ -12,7 +11,7 @@ from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled, term_name
+from .common import Rows, chart, data_table, exhibit_frame, term_name
 
 CALC = "exhibits.servqual_calculator"
 GAPS = "exhibits.service_gaps_model"
@@ -125,7 +124,7 @@ def _calculator(settings: Settings) -> None:
     data = {field: [r[field] for r in rows] for field in
             ("row", "expected", "perceived", "gap", "label", "weight", "verdict", "highlight", "lo", "hi")}
     spec = charts.gap_bars_spec(_bar_labels(lang), _verdicts(lang), settings.scale)
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=t(lang, f"{CALC}.alt"))
+    chart(spec, data, t(lang, f"{CALC}.alt"))
     if weighted is not None and weighted < unweighted:
         st.markdown(t(lang, f"{CALC}.reading", weighted=f"{weighted:+.2f}", unweighted=f"{unweighted:+.2f}"))
     else:
@@ -179,8 +178,7 @@ def _gaps_model(settings: Settings) -> None:
     elements, gaps = gaps_model.shown(stage)
     words = {w: t(lang, f"{GAPS}.diagram.{w}") for w in DIAGRAM_WORDS}
     data = charts.diagram_rows(elements, gaps, _active(stage), words)
-    st.vega_lite_chart(pa.table(data), styled(charts.gaps_model_spec(settings.scale)), width="stretch",
-                       theme=None, alt=t(lang, f"{GAPS}.alt"))
+    chart(charts.gaps_model_spec(settings.scale), data, t(lang, f"{GAPS}.alt"))
     key = f"{GAPS}.stages.{stage}"
     st.markdown(f"#### {t(lang, f'{key}.title')}")
     if stage in gaps_model.GAPS:

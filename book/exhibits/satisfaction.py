@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 
-import pyarrow as pa
 import streamlit as st
 
 from models import kano, satisfaction
@@ -16,7 +15,7 @@ from ..content import CONTENT, LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, diagram, exhibit_frame, styled
+from .common import Rows, chart, data_table, diagram, exhibit_frame
 
 SURVEY = CONTENT / "data" / "kano_hotel_survey.csv"
 COUNTS_KEY = "ks_bw_counts"
@@ -39,11 +38,6 @@ def _verdicts(lang: str) -> dict[str, str]:
 
 def _labels(lang: str, key: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((name, t(lang, f"{key}.{name}")) for name in names)
-
-
-def _chart(spec: dict, data: dict, alt_text: str) -> None:
-    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
 
 
 def _columns(rows: Rows, fields: tuple[str, ...]) -> dict[str, list]:
@@ -108,7 +102,7 @@ def _index(settings: Settings) -> None:
     VERDICT_BOX[result.verdict](t(lang, f"{INDEX_KEY}.verdicts.{result.verdict}", subject=subject,
                                   d=result.disconfirmation, index=result.index))
     rows = index_rows((expected, perceived), lang)
-    _chart(_index_spec(lang, settings.scale), _columns(rows, INDEX_FIELDS), t(lang, f"{INDEX_KEY}.alt"))
+    chart(_index_spec(lang, settings.scale), _columns(rows, INDEX_FIELDS), t(lang, f"{INDEX_KEY}.alt"))
     st.markdown(t(lang, f"{INDEX_KEY}.reading"))
     data_table(rows, lang, _index_columns(lang))
 
@@ -224,7 +218,7 @@ def _diagram(settings: Settings) -> None:
         st.warning(t(lang, f"{DIAGRAM_KEY}.empty"))
     else:
         rows = curve_rows(chosen, x, k, lang)
-        _chart(_curves_spec(lang, settings.scale), _columns(rows, CURVE_FIELDS), t(lang, f"{DIAGRAM_KEY}.alt"))
+        chart(_curves_spec(lang, settings.scale), _columns(rows, CURVE_FIELDS), t(lang, f"{DIAGRAM_KEY}.alt"))
     at = {c: kano.curve(c, x, k) for c in DRAWN_CATEGORIES}
     st.markdown(t(lang, f"{DIAGRAM_KEY}.reading", x=x, m=at["M"], a=at["A"], o=at["O"]))
     data_table(diagram_rows(chosen, x, k, lang), lang, _diagram_columns(lang))
@@ -296,7 +290,7 @@ def _questionnaire(settings: Settings) -> None:
                  column=kano.answer_code(dysfunctional), category=_categories(lang)[code])
                + "\n\n" + t(lang, f"satisfaction.meanings.{code}"))
     rows = grid_rows(functional, dysfunctional, lang)
-    _chart(_grid_spec(lang, settings.scale), _columns(rows, GRID_FIELDS), t(lang, f"{QUESTION_KEY}.alt"))
+    chart(_grid_spec(lang, settings.scale), _columns(rows, GRID_FIELDS), t(lang, f"{QUESTION_KEY}.alt"))
     data_table(evaluation_rows(lang), lang, _evaluation_columns(lang))
 
 
@@ -335,7 +329,7 @@ def _life_cycle(settings: Settings) -> None:
     st.markdown(path)
     st.info(t(lang, f"{CYCLE_KEY}.category", category=names[stage]))
     rows = curve_rows(list(LIFE_CYCLE), None, 3.0, lang, highlight=stage)
-    _chart(_curves_spec(lang, settings.scale), _columns(rows, CURVE_FIELDS), t(lang, f"{CYCLE_KEY}.alt"))
+    chart(_curves_spec(lang, settings.scale), _columns(rows, CURVE_FIELDS), t(lang, f"{CYCLE_KEY}.alt"))
     left, right = st.columns(2)
     left.markdown(f"**{t(lang, f'{CYCLE_KEY}.study_label')}**\n\n{t(lang, f'{CYCLE_KEY}.study.{stage}')}")
     right.markdown(f"**{t(lang, f'{CYCLE_KEY}.example_label')}**\n\n{t(lang, f'{CYCLE_KEY}.example.{stage}')}")
@@ -428,7 +422,7 @@ def _better_worse(settings: Settings) -> None:
     else:
         _feature_summary(counts, row, threshold, lang)
     plotted = [r for r in rows if r["better"] is not None]
-    _chart(_bw_spec(lang, settings.scale), _columns(plotted, BW_FIELDS), t(lang, f"{BW_KEY}.alt"))
+    chart(_bw_spec(lang, settings.scale), _columns(plotted, BW_FIELDS), t(lang, f"{BW_KEY}.alt"))
     data_table(rows, lang, _bw_columns(lang))
 
 

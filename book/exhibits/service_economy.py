@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import pyarrow as pa
 import streamlit as st
 
 from models import evaluation, sector_shares
@@ -16,7 +15,7 @@ from ..content import CONTENT, LANGS, modified
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled
+from .common import Rows, chart, columns, data_table, exhibit_frame
 
 DATA_FILE = CONTENT / "data" / "service_share.csv"
 PLACEMENTS_KEY = "se_placements"
@@ -154,8 +153,7 @@ def _continuum(settings: Settings) -> None:
     rows = continuum_rows(placements, reveal, pick, lang)
     fields = ("row", "kind", "book", "band", "reader", "verdict", "highlight")
     spec = _continuum_spec(lang, settings.scale)
-    st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in fields}), styled(spec), width="stretch",
-                       theme=None, alt=t(lang, f"{key}.alt"))
+    chart(spec, columns(rows, fields), t(lang, f"{key}.alt"))
     counts = evaluation.tally()
     st.markdown(t(lang, f"{key}.reading", goods=sum(counts["good"].values()), goods_search=counts["good"]["search"],
                   services=sum(counts["service"].values()),
@@ -219,8 +217,7 @@ def _trend(settings: Settings) -> None:
         return
     rows = trend_rows(selected, lang)
     spec = _trend_spec(lang, all_series, settings.scale)
-    st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in ("series", "year", "share", "vintage")}),
-                       styled(spec), width="stretch", theme=None, alt=t(lang, f"{key}.alt"))
+    chart(spec, columns(rows, ("series", "year", "share", "vintage")), t(lang, f"{key}.alt"))
     st.caption(t(lang, f"{key}.lines"))
     crossing = sector_shares.first_year_above(data, "cn-first-release", 50)
     st.markdown(t(lang, f"{key}.reading", crossing=crossing))
@@ -297,8 +294,7 @@ def _sectors(settings: Settings) -> None:
     rows = sector_rows([cn, us], lang)
     spec = _sectors_spec(lang, settings.scale)
     fields = ("row", "sector", "share", "start", "end", "mid", "label", "dark")
-    st.vega_lite_chart(pa.table({f: [r[f] for r in rows] for f in fields}), styled(spec), width="stretch",
-                       theme=None, alt=t(lang, f"{key}.alt"))
+    chart(spec, columns(rows, fields), t(lang, f"{key}.alt"))
     gap = round(us.tertiary - cn.tertiary, 1)
     gap_col, year_col = st.columns(2)
     gap_col.metric(t(lang, f"{key}.gap"), f"{gap:+.1f}", help=t(lang, f"{key}.gap_help"))

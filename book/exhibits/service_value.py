@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-import pyarrow as pa
 import streamlit as st
 
 from models import trade, value
@@ -15,7 +14,7 @@ from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, markdown_table, styled, term_name
+from .common import Rows, chart, columns, data_table, exhibit_frame, markdown_table, term_name
 
 CHAPTER = "service_value"
 PRESETS = tuple(value.VALUE_PRESETS)
@@ -36,9 +35,7 @@ def _yuan(lang: str, amount: float) -> str:
 
 
 def _chart(rows: Rows, fields: tuple[str, ...], spec: dict, alt_text: str) -> None:
-    data = {field: [r[field] for r in rows] for field in fields}
-    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
+    chart(spec, columns(rows, fields), alt_text)
 
 
 def _scales() -> set[float]:

@@ -1,7 +1,6 @@
 """Exhibits for the zone-of-tolerance chapter: the five zones, and what moves a zone."""
 from __future__ import annotations
 
-import pyarrow as pa
 import streamlit as st
 
 from models import tolerance
@@ -12,7 +11,7 @@ from ..content import LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
 from . import bound
-from .common import Rows, data_table, exhibit_frame, styled, term_name
+from .common import Rows, chart, columns, data_table, exhibit_frame, term_name
 
 LEVELS_KEY = "zot_levels"
 FACTORS_KEY = "zot_factors"
@@ -35,11 +34,9 @@ def _zone_spec(lang: str, row_label: str, scale: float) -> dict:
 
 
 def _zone_chart(rows: Rows, lang: str, row_label: str, highlight: str, settings: Settings, alt: str) -> None:
-    data = {field: [r[field] for r in rows] for field in CHART_FIELDS}
+    data = columns(rows, CHART_FIELDS)
     data["highlight"] = [r["row"] == highlight for r in rows]
-    spec = _zone_spec(lang, row_label, settings.scale)
-    # A pyarrow table goes to the browser as is; a pandas frame would cost more than the rest of the rerun.
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt)  # Streamlit edits top-level keys
+    chart(_zone_spec(lang, row_label, settings.scale), data, alt)
 
 
 def compile_charts() -> None:

@@ -3,7 +3,6 @@ Pareto curve, each tier's share of customers and revenue, and downloads."""
 from __future__ import annotations
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from models import customer_data, pyramid
@@ -14,7 +13,7 @@ from ..render import literal
 from ..settings import Settings
 from .reading import Upload, find_column
 from .ui import excluded_notice, results_download, template_buttons, upload_box
-from ..exhibits.common import styled
+from ..exhibits.common import chart, columns
 
 LAB = "customers"
 KEY = "labs.customers"
@@ -173,8 +172,7 @@ def _tier_names(lang: str) -> tuple[str, ...]:
 
 
 def _chart(spec: dict, rows: list[dict], alt_text: str) -> None:
-    data = {field: [row.get(field) for row in rows] for field in dict.fromkeys(k for row in rows for k in row)}
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
+    chart(spec, columns(rows), alt_text)
 
 
 def tier_rows(result: customer_data.PyramidResult, lang: str) -> list[dict]:

@@ -9,7 +9,6 @@ import random
 import unicodedata
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from models import kano_survey
@@ -20,7 +19,7 @@ from ..render import literal
 from ..settings import Settings
 from . import ui
 from .reading import Upload
-from ..exhibits.common import styled
+from ..exhibits.common import chart
 
 KEY = "kano_lab"
 SHOWN_ORDER = ("A", "O", "M", "I", "R", "Q")
@@ -264,6 +263,5 @@ def _results(settings: Settings, survey: kano_survey.Survey, file: str) -> None:
     st.caption(t(lang, f"{KEY}.chart_try"))
     data = chart_data(table, lang)
     if data["feature"]:
-        st.vega_lite_chart(pa.table(data), styled(_spec(lang, settings.scale)), theme=None, width="stretch",
-                           alt=t(lang, f"{KEY}.alt"))
+        chart(_spec(lang, settings.scale), data, t(lang, f"{KEY}.alt"))
     st.caption(t(lang, f"{KEY}.source", file=literal(file, 60)))

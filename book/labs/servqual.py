@@ -3,7 +3,6 @@ points) analysed as the quality chapter teaches, with tables, charts and downloa
 from __future__ import annotations
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from models import servqual_survey as survey
@@ -11,7 +10,7 @@ from models.servqual import DIMENSIONS, ITEM_DIMENSION, largest_shortfall
 
 from ..charts import labs_servqual as charts
 from ..charts import quality as quality_charts
-from ..exhibits.common import styled, term_name
+from ..exhibits.common import chart, term_name
 from ..i18n import t
 from ..render import literal
 from ..settings import Settings
@@ -147,8 +146,7 @@ def dimension_rows(result: survey.SurveyResult, lang: str) -> dict[str, list]:
 def _dimension_chart(result: survey.SurveyResult, settings: Settings) -> None:
     lang = settings.lang
     spec = quality_charts.gap_bars_spec(_bar_labels(lang), _verdicts(lang), settings.scale)
-    st.vega_lite_chart(pa.table(dimension_rows(result, lang)), styled(spec), width="stretch", theme=None,
-                       alt=t(lang, f"{KEY}.alt_dimensions"))
+    chart(spec, dimension_rows(result, lang), t(lang, f"{KEY}.alt_dimensions"))
 
 
 def _measures(lang: str) -> tuple[str, str]:
@@ -176,8 +174,7 @@ def _item_chart(result: survey.SurveyResult, settings: Settings) -> None:
     lang = settings.lang
     labels = (("axis", t(lang, f"{KEY}.axis_scale")), ("item", t(lang, f"{KEY}.item")), ("gap", t(lang, f"{KEY}.gap")))
     spec = charts.item_gaps_spec(labels, _measures(lang), settings.scale)
-    st.vega_lite_chart(pa.table(item_rows(result, lang)), styled(spec), width="stretch", theme=None,
-                       alt=t(lang, f"{KEY}.alt_items"))
+    chart(spec, item_rows(result, lang), t(lang, f"{KEY}.alt_items"))
 
 
 FORMATS = {"expectation": "%.2f", "perception": "%.2f", "gap": "%.2f", "weight": "%.1f",
