@@ -18,6 +18,7 @@ from .i18n import t
 from .settings import CHOICES, Settings, from_query
 
 STATE_KEY = "_settings"
+CITE_KEY = "cite_chapter"
 LECTURE_CSS = (Path(__file__).parent / "lecture.css").read_text(encoding="utf-8")
 HOME = "streamlit_app.py"
 CSS = (Path(__file__).parent / "site.css").read_text(encoding="utf-8")
@@ -230,12 +231,16 @@ class ChapterPage:
         quiz.practice(self.id, self.settings)
         st.header(t(lang, "chapter.references"), anchor="references")
         st.markdown("\n".join(f"1. {entry}" for entry in self.references))
-        with st.expander(t(lang, "tools.references.cite_chapter"), icon=":material/format_quote:"):
-            reference = self.as_reference(st.context.url or f"/{self.id}")
-            st.caption("GB/T 7714")
-            st.code(render.gbt7714(reference), language=None, wrap_lines=True)
-            st.caption("APA")
-            st.code(render.apa(reference).replace("*", ""), language=None, wrap_lines=True)
+        # Drawn only when opened: its copyable code blocks load the browser's syntax highlighter, which
+        # costs a phone or a 2-core machine about half a second of the chapter's first render.
+        with st.expander(t(lang, "tools.references.cite_chapter"), icon=":material/format_quote:",
+                         key=CITE_KEY, on_change="rerun") as cite:
+            if cite.open:
+                reference = self.as_reference(st.context.url or f"/{self.id}")
+                st.caption("GB/T 7714")
+                st.code(render.gbt7714(reference), language=None, wrap_lines=True)
+                st.caption("APA")
+                st.code(render.apa(reference).replace("*", ""), language=None, wrap_lines=True)
         if self.chapter.teaching_notes:
             with st.expander(t(lang, "chapter.teaching_notes")):
                 st.markdown(self.chapter.teaching_notes)
