@@ -112,7 +112,10 @@ def _rendered(context, url: str) -> float:
     tab = context.new_page()
     tab.add_init_script(DONE_WATCH)
     tab.goto(url)
-    seconds = tab.evaluate("() => window.__fullRender") / 1000
+    ms = tab.evaluate("() => Promise.race([window.__fullRender, new Promise(r => setTimeout(() => r(null), 120000))])")
+    if ms is None:
+        raise TimeoutError(f"{url} was not fully rendered after 120 s")
+    seconds = ms / 1000
     tab.close()
     return seconds
 

@@ -8,6 +8,8 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
+import markdown
+
 TERM = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 CITATION = re.compile(r"\[(@[a-z0-9]+(?:\s*;\s*@[a-z0-9]+)*)\]")
 # Chinese puts no space before a full-width parenthesis, so a citation there absorbs the space before it.
@@ -196,3 +198,18 @@ def reference_list(keys: Iterable[str], references: dict[str, dict], lang: str) 
     chosen = sorted(set(keys), key=lambda k: (_families(references[k])[0].lower(), references[k]["year"], k))
     fmt = gbt7714 if lang == "zh" else apa
     return [fmt(references[k]) for k in chosen]
+
+
+# A bare address (a DOI, say) not already inside a tag, without the punctuation that ends its sentence.
+BARE_URL = re.compile(r"(?<![\"'=<])https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|<|$))")
+
+
+def to_html(text: str) -> str:
+    """Markdown whose terms and citations are already HTML, as HTML: made once on the server rather than
+    parsed again in every reader's browser. Bare addresses become links, as Streamlit's Markdown makes them."""
+    return markdown.markdown(BARE_URL.sub(r"<\g<0>>", text), extensions=["tables", "sane_lists"])
+
+
+def section_html(body: str) -> str:
+    """A chapter section's body as the page shows it."""
+    return f'<div class="prose">{to_html(body)}</div>'

@@ -1,6 +1,9 @@
 """What the page tests share: opening a page as a reader would, and reading what it shows."""
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
@@ -37,8 +40,18 @@ def chart_rows(at: AppTest, index: int) -> pd.DataFrame:
     return pa.ipc.open_stream(at.get("vega_lite_chart")[index].proto.data.data).read_pandas()
 
 
+def _plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def sections(at: AppTest) -> list[str]:
+    """The text, without tags, of each chapter section's body the page shows (one st.html block each)."""
+    return [_plain(block.value) for block in at.html if block.value.startswith('<div class="prose">')]
+
+
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [t.value for t in at.title]
+    parts += sections(at)
     return "\n".join(parts)
 
 

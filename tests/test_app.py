@@ -6,7 +6,7 @@ import json
 import pytest
 
 from book import content
-from helpers import PAGES, button_group, chart_rows, metric, open_page, texts
+from helpers import PAGES, button_group, chart_rows, metric, open_page, sections, texts
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page", PAGES)
@@ -23,6 +23,7 @@ def test_every_page_renders_in_both_languages(page, lang):
         chapter = content.load_chapter(page.removeprefix("pages/").removesuffix(".py"), lang)
         assert at.title[0].value == chapter.title
         assert [h.value for h in at.header][:len(chapter.sections)] == [s.title for s in chapter.sections]
+        assert len(sections(at)) == len(chapter.sections) and all(text.strip() for text in sections(at))
         assert at.get("vega_lite_chart"), "a chapter page draws its exhibits' charts"
 
 

@@ -107,3 +107,15 @@ def test_a_conference_paper_is_marked_c_in_gbt7714():
                                      "4th International QMOD Conference. Linköping, 2001.")
     assert render.apa(paper) == ("Kano, N. (2001). Life cycle and creation of attractive quality. "
                                  "In *Proceedings of the 4th International QMOD Conference*.")
+
+
+def test_a_section_body_becomes_html_and_keeps_terms_tables_lists_and_quotations():
+    body = render.render_terms("The [[zone-of-tolerance]] & more.", GLOSSARY, "en", set())
+    body += "\n\n| Dimension | Gap |\n|---|---|\n| Reliability | −1.5 |\n\n- first\n- second\n\n> A quoted line"
+    page = render.section_html(body)
+    assert page.startswith('<div class="prose"><p>The <span class="term" tabindex="0" data-term="zone-of-tolerance">')
+    assert "&lt;b&gt;" in page and "<b>" not in page           # the definition stays escaped
+    assert "&amp; more" in page
+    assert "<td>Reliability</td>" in page and "<td>−1.5</td>" in page
+    assert "<li>first</li>" in page and "<blockquote>" in page
+    assert page.endswith("</div>")

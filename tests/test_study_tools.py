@@ -7,7 +7,7 @@ import re
 import pytest
 
 from book import content, glossary, handout, render, search
-from book.shell import CITE_KEY
+from book.shell import CITE_KEY, rendered_chapter
 from helpers import button_group, open_page
 
 
@@ -114,13 +114,22 @@ def test_tolerance_handout_carries_the_exhibits_default_data():
     assert "Key terms" in page and "zone of tolerance（容忍区域）" in page
 
 
+def _glossary_entries(at) -> list[tuple[str, str]]:
+    """(heading, whole entry) for every glossary entry the page shows, the looked-up one first."""
+    page = "".join(h.value for h in at.html)
+    return re.findall(r'<div class="glossary-entry"><h3 id="term-[a-z0-9-]+">(.*?)</h3>(.*?)</div>', page)
+
+
 def test_glossary_page_opens_at_a_looked_up_term_and_filters():
     at = open_page("pages/glossary.py", lang="en", term="zone-of-tolerance")
-    assert at.subheader[0].value == "zone of tolerance · 容忍区域"
-    total = len(at.subheader)
+    entries = _glossary_entries(at)
+    assert entries[0][0] == "zone of tolerance · 容忍区域"
+    assert len(entries) == len(content.glossary()) + 1        # every term, and the looked-up one above them
     at.selectbox(key="gl_chapter").set_value("tolerance").run()
-    assert 1 < len(at.subheader) < total
-    assert all("Used in" in m.value for m in at.markdown if "Source" in m.value)
+    assert 1 < len(_glossary_entries(at)) < len(entries)
+    assert all("Used in" in body for _, body in _glossary_entries(at) if "Source" in body)
+    assert '<a href="tolerance?lang=en" target="_self">3. Customer expectations' in "".join(
+        body for _, body in _glossary_entries(at))
 
 
 def test_search_page_links_results_to_their_sections_in_the_reader_s_language():
@@ -131,20 +140,28 @@ def test_search_page_links_results_to_their_sections_in_the_reader_s_language():
     assert any("没有找到" in i.value and r"\<b\>" in i.value for i in at.info)
 
 
+def _reference_entries(at) -> list[str]:
+    return re.findall(r"<p>(.*?)</p>", "".join(h.value for h in at.html if "references" in h.value))
+
+
 def test_references_page_switches_between_gbt_and_apa_and_names_citing_chapters():
     at = open_page("pages/references.py", lang="en")
-    entries = [m.value for m in at.markdown if "Zeithaml" in m.value and "1993" in m.value]
-    assert entries and entries[0].startswith("Zeithaml, V. A., Berry, L. L., & Parasuraman, A. (1993).")
+    entries = [e for e in _reference_entries(at) if "Zeithaml" in e and "1993" in e]
+    assert len(_reference_entries(at)) == len(content.references())
+    assert entries and entries[0].startswith("Zeithaml, V. A., Berry, L. L., &amp; Parasuraman, A. (1993).")
+    assert "<em>Journal of the Academy of Marketing Science</em>" in entries[0]
+    assert '<a href="https://doi.org/10.1177/0092070393211001">https://doi.org/10.1177/0092070393211001</a>' \
+        in entries[0]
     assert "Cited in" in entries[0] and 'href="tolerance?lang=en"' in entries[0]
     button_group(at, "ref_style").set_value("gbt").run()
-    assert any(m.value.startswith("ZEITHAML V A, BERRY L L, PARASURAMAN A.") for m in at.markdown)
+    assert any(e.startswith("ZEITHAML V A, BERRY L L, PARASURAMAN A.") for e in _reference_entries(at))
     zh = open_page("pages/references.py")
-    assert any(m.value.startswith("ZEITHAML V A") for m in zh.markdown), "Chinese readers get GB/T 7714 first"
+    assert any(e.startswith("ZEITHAML V A") for e in _reference_entries(zh)), "Chinese readers get GB/T 7714 first"
 
 
 def test_chapter_terms_link_to_their_glossary_entry_with_the_reader_s_settings():
     at = open_page("pages/tolerance.py", lang="en", size="large")
-    body = "".join(m.value for m in at.markdown)
+    body = "".join(h.value for h in at.html)        # the sections arrive as HTML
     assert re.search(r'href="glossary\?lang=en&amp;size=large&amp;term=zone-of-tolerance#term-zone-of-tolerance"', body)
 
 
@@ -230,3 +247,12 @@ def test_every_chapter_offers_a_citation_of_itself_in_both_styles():
     assert gbt.startswith("Service Management Textbook Team. 3. Customer expectations and the zone of tolerance[EB/OL].")
     assert "tolerance?lang=en" in gbt and "tolerance?lang=en" in apa
     assert apa.startswith("Service Management Textbook Team (") and "Service Management: An Interactive Textbook." in apa
+
+
+def test_a_chapter_lists_the_works_it_cites_with_their_doi_as_links():
+    at = open_page("pages/tolerance.py", lang="en")
+    listed = next(h.value for h in at.html if h.value.startswith('<div class="prose reference-list">'))
+    items = re.findall(r"<li>(.*?)</li>", listed, re.S)
+    assert len(items) == len(rendered_chapter("tolerance", "en").references) >= 3
+    assert any(i.startswith("Zeithaml, V. A., Berry, L. L., &amp; Parasuraman, A. (1993).") for i in items)
+    assert '<a href="https://doi.org/10.1177/0092070393211001">' in listed
