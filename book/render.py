@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import markdown
 
@@ -204,6 +205,7 @@ def reference_list(keys: Iterable[str], references: dict[str, dict], lang: str) 
 BARE_URL = re.compile(r"(?<![\"'=<])https?://[^\s<>\"]+?(?=[.,;)]?(?:\s|<|$))")
 
 
+@lru_cache(maxsize=2048)        # a page's lines (the references page has 86) are made once, not on every run
 def to_html(text: str) -> str:
     """Markdown whose terms and citations are already HTML, as HTML: made once on the server rather than
     parsed again in every reader's browser. Bare addresses become links, as Streamlit's Markdown makes them."""
