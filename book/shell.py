@@ -18,7 +18,7 @@ from .i18n import t
 from .settings import CHOICES, Settings, from_query
 
 STATE_KEY = "_settings"
-CITE_KEY = "cite_chapter"
+CITE_KEY = "_cite_chapter"     # page chrome, not an exhibit input: not in the URL
 LECTURE_CSS = (Path(__file__).parent / "lecture.css").read_text(encoding="utf-8")
 HOME = "streamlit_app.py"
 CSS = (Path(__file__).parent / "site.css").read_text(encoding="utf-8")
