@@ -180,8 +180,8 @@ def _rendered(chapter_id: str, lang: str, query: tuple, _stamps: tuple) -> Rende
         cited.extend(render.citation_keys(section.body))
     html = {section_id: render.section_html(body) for section_id, body in bodies.items()}
     listed = tuple(render.reference_list(cited, references, lang))
-    return Rendered(bodies, listed, new_terms, html,
-                    '<div class="prose reference-list">' + render.to_html("\n".join(f"1. {e}" for e in listed)) + "</div>")
+    reference_html = render.to_html("\n".join(f"1. {entry}" for entry in listed))
+    return Rendered(bodies, listed, new_terms, html, f'<div class="prose reference-list">{reference_html}</div>')
 
 
 def rendered_chapter(chapter_id: str, lang: str, query: tuple[tuple[str, str], ...] = ()) -> Rendered:
