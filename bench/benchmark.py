@@ -1,6 +1,6 @@
 """The site under a class's load, measured on this machine. Run from the project root:
 
-    python bench/benchmark.py                  # everything (about 6 minutes on 2 cores)
+    python bench/benchmark.py                  # everything (about 25 minutes on 2 cores)
     python bench/benchmark.py --part load      # (1) a class moving sliders, against the floor
     python bench/benchmark.py --part render    # (2) first full render of every page in Chromium
     python bench/benchmark.py --part memory    # (3) memory per idle session, RSS drift over reruns
