@@ -16,6 +16,7 @@ from .settings import Settings
 # Never part of a shared link: the live class's lecturer key (whoever holds it controls the activity)
 # and a student's anonymous id (whoever holds it answers as that student).
 PRIVATE_PARAMS = frozenset({"key", "p"})
+SHARE_KEY = "_share_view"       # the popover's open state: page chrome, not in the URL
 
 
 def view_url(app_url: str, base_path: str, page: str, params: dict[str, str | list[str]]) -> str:
@@ -42,9 +43,13 @@ def qr_png(url: str) -> bytes | None:
 
 def control(settings: Settings, page: str) -> None:
     lang = settings.lang
-    # Opening the popover reruns the page, so the link is built from the address as it is then: exhibit
-    # inputs change the URL in fragment reruns, which leave a link drawn with the page out of date.
-    with st.popover(t(lang, "share.button"), icon=":material/qr_code_2:", key="share_view", on_change="rerun"):
+    # Opening the popover reruns the page and only then draws the link, from the address as it is then:
+    # exhibit inputs change the URL in fragment reruns, which leave a link drawn with the page out of date.
+    # A closed popover draws nothing: no QR image kept for every reader, no code block to load.
+    with st.popover(t(lang, "share.button"), icon=":material/qr_code_2:", key=SHARE_KEY,
+                    on_change="rerun") as popover:
+        if not popover.open:
+            return
         params = {key: st.query_params.get_all(key) for key in st.query_params if key not in PRIVATE_PARAMS}
         url = view_url(st.context.url, st.get_option("server.baseUrlPath") or "", page, params)
         st.caption(t(lang, "share.intro"))

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from book import content
+from book import content, share
 
 PAGES = [None, *(f"pages/{c}.py" for c in content.published_chapters())]
 
@@ -21,6 +21,14 @@ def open_page(page: str | None = None, **query: str) -> AppTest:
         at.switch_page(page)
     for name, value in query.items():
         at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def open_share(at: AppTest) -> AppTest:
+    """What opening "Share this view" does: the popover's state turns open and the page reruns."""
+    at.session_state[share.SHARE_KEY] = True
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at

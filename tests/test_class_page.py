@@ -12,7 +12,7 @@ from book import content
 from book.classroom import config, page, views
 from book.classroom.store import ALPHABET
 from book.i18n import t
-from helpers import button_group, chart_rows, open_page
+from helpers import button_group, chart_rows, open_page, open_share
 
 CLASS = "pages/class.py"
 
@@ -287,11 +287,12 @@ def test_a_bad_feature_list_is_refused_with_where_the_problem_is():
 
 def test_the_shared_link_leaves_out_the_lecturer_key_and_the_student_id():
     lecturer, code, key = start()
-    shared = [c.value for c in lecturer.code]
+    shared = [c.value for c in open_share(lecturer).code]
+    assert any(c.startswith("/class?") and "join=" not in c for c in shared), shared     # the shared view is there
     assert all(key not in c for c in shared)
-    student = join(code)
+    student = open_share(join(code))
     participant = student.query_params.get("p")
-    assert all(participant not in c.value for c in student.code)
+    assert student.code and all(participant not in c.value for c in student.code)
 
 
 def test_a_malformed_student_id_in_the_link_is_replaced_with_a_notice():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from book import content, quiz
-from helpers import open_page
+from helpers import open_page, open_share
 
 
 def _progress(at) -> str:
@@ -97,8 +97,10 @@ def test_a_card_beyond_the_end_opens_the_last_card():
 def test_share_this_view_gives_the_exact_view_as_a_link_and_a_qr_code():
     from book import share
     at = open_page("pages/tolerance.py", lang="en", mode="lecture", card="3")
-    link = next(c.value for c in at.code if "card=" in c.value)
+    assert not at.code and not at.get("image"), "a closed popover draws nothing"
+    link = next(c.value for c in open_share(at).code if "card=" in c.value)
     assert link == "/tolerance?lang=en&mode=lecture&card=3"
+    assert len(at.get("image")) == 1                                       # the QR code
     png = share.qr_png("https://example.edu/tolerance?lang=en&mode=lecture&card=3")
     assert png.startswith(b"\x89PNG") and len(png) > 200
     assert share.view_url("https://example.edu/anything?x=1", "book/", "tolerance",
@@ -109,5 +111,6 @@ def test_share_this_view_gives_the_exact_view_as_a_link_and_a_qr_code():
 def test_a_link_too_long_for_a_qr_code_is_still_shared():
     from book import share
     assert share.qr_png("https://example.edu/?" + "x" * 5000) is None
-    at = open_page("pages/tolerance.py", lang="en", r="x" * 3000)
+    at = open_share(open_page("pages/tolerance.py", lang="en", r="x" * 3000))
     assert any("too long for a QR code" in i.value for i in at.info)
+    assert any("x" * 3000 in c.value for c in at.code)
