@@ -217,7 +217,7 @@ class ChapterPage:
     def section(self, section_id: str) -> None:
         # Markdown made HTML once per process: the browser inserts it as it is, where st.markdown would
         # parse every section again on every reader's phone (about 0.2 s of a chapter's first render).
-        st.header(self.chapter.section(section_id).title, anchor=section_id)   # the heading scrolls to #id
+        st.header(self.chapter.section(section_id).title, anchor=section_id)   # the heading keeps its #id
         st.html(self.rendered.html[section_id])
 
     def as_reference(self, url: str, today: datetime.date | None = None) -> dict:
