@@ -8,7 +8,8 @@ measures both). A deep link runs only its page script, which imports this packag
 process gets the fix.
 
 Compiling the exhibits' chart specs takes a few seconds in all, too long to make the first visitor
-wait, so it runs in a background thread; a reader who gets to a chart first compiles it on demand.
+wait, so it runs in a background thread (after starting the SVG converter that draws a page's first
+charts, book/charts/static.py); a reader who gets to a chart first compiles it on demand.
 """
 import gc
 import logging
@@ -20,6 +21,7 @@ import pandas  # noqa: F401
 import streamlit  # noqa: F401
 
 from . import content, exhibits
+from .charts import static
 from .shell import rendered_chapter, shell
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ def _load_content() -> None:
 
 def _compile_charts() -> None:
     try:
+        static.warm()
         exhibits.compile_charts()
     except Exception:  # a warm-up failure must not take the site down; the page shows its own error
         log.exception("compiling the exhibits' charts in the background failed")

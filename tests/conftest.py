@@ -1,6 +1,7 @@
 """Shared test setup: error details on (the site hides them from readers), fresh caches per test."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 config.set_option("client.showErrorDetails", "full")
+# A page's first render draws its charts as SVG images made on the server (book/charts/static.py); the
+# page tests read a chart's data and spec off the live chart, so here every chart is live.
+# tests/test_static_charts.py turns this off to test the first render; browser tests run the site as is.
+os.environ.setdefault("BOOK_CHARTS", "live")
 
 
 @pytest.fixture(scope="session")

@@ -141,7 +141,7 @@ def kano_results(activity: Activity, answers: list[Answer], settings: Settings) 
         if plotted:
             data = {"feature": [r["number"] for r in plotted], "highlight": [False] * len(plotted),
                     **{f: [r[f] for r in plotted] for f in ("better", "worse", "worse_abs", "category", "place")}}
-            chart(_bw_spec(lang, settings.scale), data, t(lang, f"{R}.kano.alt"))
+            chart(_bw_spec(lang, settings.scale), data, t(lang, f"{R}.kano.alt"), live=True)
         if len(plotted) < len(rows):
             st.caption(t(lang, f"{R}.kano.not_plotted"))
         for row in summary:
@@ -201,7 +201,7 @@ def quality_results(activity: Activity, answers: list[Answer], settings: Setting
         else:
             zone_data = {f: [r[f] for r in shown] for f in ("row", "adequate", "desired", "perceived", "verdict")}
             zone_data["highlight"] = [False] * len(shown)
-            chart(_zone_spec(lang, settings.scale), zone_data, t(lang, f"{R}.quality.zone_alt"))
+            chart(_zone_spec(lang, settings.scale), zone_data, t(lang, f"{R}.quality.zone_alt"), live=True)
             worst = min(shown, key=lambda r: r["gap"])
             # The chapter's axis spans at least ±3; on a 1–9 scale a class's gap can reach ±8, and its
             # printed value needs a point of room beyond the bar's end.
@@ -214,7 +214,7 @@ def quality_results(activity: Activity, answers: list[Answer], settings: Setting
                         "label": [f"{r['gap']:+.1f}" for r in shown],
                         "highlight": [r is worst and r["gap"] < 0 for r in shown],
                         "lo": [lo] * len(shown), "hi": [hi] * len(shown)}
-            chart(_gap_spec(lang, settings.scale), gap_data, t(lang, f"{R}.quality.gap_alt"))
+            chart(_gap_spec(lang, settings.scale), gap_data, t(lang, f"{R}.quality.gap_alt"), live=True)
         with st.expander(t(lang, "exhibits.show_table")):
             st.markdown(_table(rows, quality_columns(lang), decimals=1))
         contradictory = sum(r["contradictory"] for r in summary)
@@ -255,7 +255,7 @@ def peer_results(activity: Activity, answers: list[Answer], settings: Settings) 
         st.markdown("\n".join(f"- **{letters[o]}** {options[o][lang]}" for o in activity.config["options"]))
         chart(_rounds_spec(lang, settings.scale), {f: [r[f] for r in rows] for f in
                                                    ("option", "round", "share", "count", "voters", "text")},
-               t(lang, f"{R}.peer.alt"))
+               t(lang, f"{R}.peer.alt"), live=True)
         with st.expander(t(lang, f"{R}.peer.answer_heading")):
             right = options[question["answer"]]
             st.markdown(t(lang, f"{R}.peer.answer", letter=letters[right["id"]], answer=right[lang])

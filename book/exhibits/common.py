@@ -1,16 +1,21 @@
 """What every exhibit shares: its frame (title, "try this", source), its data table, term names."""
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable, Iterable
 
 import pyarrow as pa
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from .. import content, lecture
+from ..charts import static
 from ..charts.palette import in_palette, recolour_text
 from ..i18n import t
 from ..settings import Settings
 
+log = logging.getLogger(__name__)
 Rows = list[dict]   # an exhibit's data: one dict per row; pandas only where Streamlit needs a frame
 
 
@@ -32,10 +37,30 @@ def styled(spec: dict) -> dict:
     return in_palette(spec, reader_palette())
 
 
-def chart(spec: dict, data: dict[str, list], alt_text: str) -> None:
-    """A compiled chart spec in the reader's palette, fed its columns as a pyarrow table: that goes to the
-    browser as is, where a pandas frame would cost more than the rest of the rerun."""
-    st.vega_lite_chart(pa.table(data), styled(spec), width="stretch", theme=None, alt=alt_text)
+def chart(spec: dict, data: dict[str, list], alt_text: str, *, live: bool = False) -> None:
+    """A compiled chart spec in the reader's palette with its data (columns). When the page is drawn it
+    arrives as SVG made on the server (book/charts/static.py); once the reader moves one of the exhibit's
+    inputs, its fragment reruns and draws the live Vega chart, fed a pyarrow table (which goes to the
+    browser as is, where a pandas frame would cost more than the rest of the rerun). `live` draws the
+    live chart at once (the class page's results, which refresh every few seconds)."""
+    spec = styled(spec)
+    if not live and _first_render():
+        try:
+            st.html(static.figure(spec, data, alt_text))
+            return
+        except Exception:       # the live chart shows the same figures; the operator finds why in the log
+            log.exception("drawing a chart as SVG on the server failed; sending the live chart")
+    st.vega_lite_chart(pa.table(data), spec, width="stretch", theme=None, alt=alt_text)
+
+
+def _first_render() -> bool:
+    """True when the chart is drawn as part of the whole page, not by its exhibit's own rerun; always
+    False in lecture mode (one chart at a time, on a projector) and where BOOK_CHARTS=live (the tests
+    that read a chart's data, and an operator who wants every chart live)."""
+    if os.environ.get("BOOK_CHARTS") == "live" or lecture.active() is not None:
+        return False
+    ctx = get_script_run_ctx()
+    return ctx is not None and not ctx.fragment_ids_this_run
 
 
 def columns(rows: Rows, fields: Iterable[str] | None = None) -> dict[str, list]:

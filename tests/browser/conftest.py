@@ -43,7 +43,8 @@ class Server:
             [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
              f"--server.port={self.port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none",
              "--global.developmentMode=false"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+            cwd=ROOT, env={k: v for k, v in os.environ.items() if k != "BOOK_CHARTS"},   # the site as readers get it
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
 
     def wait_until_healthy(self) -> None:
         """Poll the health endpoint only: it serves no page, so the first page request stays ours."""
@@ -98,6 +99,26 @@ def server() -> Iterator[Server]:
         yield server
 
 
+CHARTS_JS = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart'], .static-chart")].map(chart => {
+  const MARKS = ".mark-symbol, .mark-rect, .mark-line, .mark-text, .mark-area, .mark-rule";
+  let svg, drawn = false, kind = "live";
+  if (chart.matches(".static-chart")) {
+    kind = "static";
+    const shown = [...chart.querySelectorAll("img")].filter(img => img.offsetParent !== null);
+    if (shown.length === 1) {
+      drawn = shown[0].complete && shown[0].naturalWidth > 0;
+      const source = decodeURIComponent(shown[0].getAttribute("src").split(",").slice(1).join(","));
+      svg = new DOMParser().parseFromString(source, "image/svg+xml");
+    }
+  } else {
+    svg = chart.querySelector("svg");
+    drawn = svg !== null;
+  }
+  return {kind, drawn, marks: svg ? svg.querySelectorAll(MARKS).length : 0,
+          texts: svg ? [...svg.querySelectorAll(".mark-text text")].map(e => e.textContent) : []};
+})"""
+
+
 class Reader:
     """A browser tab with the checks every test wants: console errors recorded, runs awaited."""
 
@@ -128,6 +149,12 @@ class Reader:
             if not page.get_by_test_id("stSkeleton").count():
                 break
             page.wait_for_timeout(100)
+
+    def charts(self) -> list[dict]:
+        """Every chart on the page in order: live (Vega's SVG) or as the page first drew it (an SVG image
+        made on the server, of which the copy for the column's width shows). For each: its kind, whether
+        it has drawn (SVG present, image decoded), how many marks it has and the text of its text marks."""
+        return self.page.evaluate(CHARTS_JS)
 
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
