@@ -112,3 +112,17 @@ def test_the_alt_text_of_each_static_chart_is_the_exhibit_s(first_render):
     at = open_page("pages/tolerance.py", lang="en")
     alts = [alt for block in _static_blocks(at) for _, _, _, alt in _images(block)]
     assert alts == [html.escape(t("en", "exhibits.tolerance_zone.alt"))] * 2 + [html.escape(t("en", "exhibits.zone_factors.alt"))] * 2
+
+
+def test_the_first_live_draw_of_a_chart_brings_its_svg_as_a_stand_in_once(first_render, monkeypatch):
+    monkeypatch.setattr(common.lecture, "active", lambda: None)
+    monkeypatch.setattr(common, "get_script_run_ctx", lambda: SimpleNamespace(fragment_ids_this_run=["an-exhibit"]))
+    state: dict = {}
+    monkeypatch.setattr(common.st, "session_state", state)
+    assert [common._first_live_draw(alt) for alt in ("zones", "zones", "factors", "zones")] == [True, False, True, False]
+    assert state[common.LIVE_KEY] == {"zones", "factors"}
+    monkeypatch.setenv("BOOK_CHARTS", "live")
+    assert common._first_live_draw("another") is False
+    spec, data, _ = _zone_chart()
+    stand_in = static.figure(common.styled(spec), data, "zones", until_live=True)
+    assert stand_in.startswith('<div class="static-chart until-live">') and len(_images(stand_in)) == 2

@@ -3,6 +3,7 @@
 Building and validating an Altair chart costs about 100 ms, far more than a slider move may cost, so
 each chart's spec is compiled once per language and text size (`functools.lru_cache`) and a rerun only
 hands it new data: `st.vega_lite_chart(pyarrow_table, dict(spec), theme=None, width="stretch")`.
+On a page's first render the same spec and data arrive as SVG drawn on the server (`static.py`).
 One module per chapter (`zones.py` for the zone of tolerance); shared settings live here.
 
 Charts use the system's CJK font (no web font is fetched), grow with the reader's text size (`scale`),

@@ -50,9 +50,12 @@ def _image(drawn: str, alt_text: str) -> str:
             f'{size_attributes} alt="{html.escape(alt_text)}">')
 
 
-def figure(spec: dict, data: dict[str, list], alt_text: str) -> str:
-    """The HTML for st.html: the chart at both widths, each with the chart's alternative text."""
-    return (f'<div class="static-chart"><div class="static-chart-wide">{_image(svg(spec, data, WIDE), alt_text)}</div>'
+def figure(spec: dict, data: dict[str, list], alt_text: str, until_live: bool = False) -> str:
+    """The HTML for st.html: the chart at both widths, each with the chart's alternative text. `until_live`:
+    a stand-in drawn just after the live chart the first time it replaces the SVG, shown only until the
+    browser has drawn the live one (book/site.css)."""
+    kind = "static-chart until-live" if until_live else "static-chart"
+    return (f'<div class="{kind}"><div class="static-chart-wide">{_image(svg(spec, data, WIDE), alt_text)}</div>'
             f'<div class="static-chart-narrow">{_image(svg(spec, data, NARROW), alt_text)}</div></div>')
 
 

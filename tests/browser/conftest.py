@@ -99,7 +99,7 @@ def server() -> Iterator[Server]:
         yield server
 
 
-CHARTS_JS = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart'], .static-chart")].map(chart => {
+CHARTS_JS = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart'], .static-chart:not(.until-live)")].map(chart => {
   const MARKS = ".mark-symbol, .mark-rect, .mark-line, .mark-text, .mark-area, .mark-rule";
   let svg, drawn = false, kind = "live";
   if (chart.matches(".static-chart")) {

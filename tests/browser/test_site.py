@@ -82,6 +82,8 @@ def test_the_perceived_slider_moves_with_the_keyboard_and_updates_msa(browser, s
     assert msa.inner_text() == "+0.0"
     assert "within the zone" in r.page.get_by_test_id("stAlert").first.inner_text()
     r.page.get_by_test_id("stVegaLiteChart").first.locator("svg .mark-text").first.wait_for()
+    stand_in = r.page.locator(".until-live")                # the SVG that held the chart's place meanwhile
+    assert stand_in.count() == 1 and not stand_in.is_visible()
     first = r.charts()[0]
     assert first["kind"] == "live", "the exhibit's own rerun draws the live chart"
     after = first["texts"]
