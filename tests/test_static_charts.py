@@ -114,15 +114,25 @@ def test_the_alt_text_of_each_static_chart_is_the_exhibit_s(first_render):
     assert alts == [html.escape(t("en", "exhibits.tolerance_zone.alt"))] * 2 + [html.escape(t("en", "exhibits.zone_factors.alt"))] * 2
 
 
-def test_the_first_live_draw_of_a_chart_brings_its_svg_as_a_stand_in_once(first_render, monkeypatch):
-    monkeypatch.setattr(common.lecture, "active", lambda: None)
-    monkeypatch.setattr(common, "get_script_run_ctx", lambda: SimpleNamespace(fragment_ids_this_run=["an-exhibit"]))
-    state: dict = {}
-    monkeypatch.setattr(common.st, "session_state", state)
-    assert [common._first_live_draw(alt) for alt in ("zones", "zones", "factors", "zones")] == [True, False, True, False]
-    assert state[common.LIVE_KEY] == {"zones", "factors"}
-    monkeypatch.setenv("BOOK_CHARTS", "live")
-    assert common._first_live_draw("another") is False
+def test_the_svg_on_screen_stands_in_once_while_the_live_chart_loads():
     spec, data, _ = _zone_chart()
-    stand_in = static.figure(common.styled(spec), data, "zones", until_live=True)
+    spec = common.styled(spec)
+    token = static.remember(spec, data)
+    stand_in = static.stand_in(token, "zones")
+    assert stand_in == static.figure(spec, data, "zones", until_live=True)
     assert stand_in.startswith('<div class="static-chart until-live">') and len(_images(stand_in)) == 2
+    assert static.stand_in(token, "zones") is None, "once only"
+    assert static.stand_in(None, "zones") is None
+    first = static.remember(spec, data)
+    for _ in range(static.REMEMBERED):
+        static.remember(spec, data)
+    assert static.stand_in(first, "zones") is None, "the oldest are forgotten"
+
+
+def test_a_page_remembers_the_svg_each_chart_opened_with(first_render):
+    at = open_page("pages/tolerance.py", lang="en")
+    shown = at.session_state[common.SHOWN_KEY]
+    assert sorted(shown) == sorted([t("en", "exhibits.tolerance_zone.alt"), t("en", "exhibits.zone_factors.alt")])
+    block = _static_blocks(at)[0]
+    stand_in = static.stand_in(shown[t("en", "exhibits.tolerance_zone.alt")], t("en", "exhibits.tolerance_zone.alt"))
+    assert stand_in == block.replace('class="static-chart"', 'class="static-chart until-live"', 1)

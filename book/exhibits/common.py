@@ -16,7 +16,7 @@ from ..i18n import t
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
-LIVE_KEY = "_charts_drawn_live"    # the charts (by alternative text) this session has drawn live
+SHOWN_KEY = "_charts_shown_as_svg"   # alternative text → static.remember token of the SVG on screen
 Rows = list[dict]   # an exhibit's data: one dict per row; pandas only where Streamlit needs a frame
 
 
@@ -48,17 +48,18 @@ def chart(spec: dict, data: dict[str, list], alt_text: str, *, live: bool = Fals
     if not live and _first_render():
         try:
             st.html(static.figure(spec, data, alt_text))
+            st.session_state.setdefault(SHOWN_KEY, {})[alt_text] = static.remember(spec, data)
             return
         except Exception:       # the live chart shows the same figures; the operator finds why in the log
             log.exception("drawing a chart as SVG on the server failed; sending the live chart")
     st.vega_lite_chart(pa.table(data), spec, width="stretch", theme=None, alt=alt_text)
-    if not live and _first_live_draw(alt_text):
-        # The browser may still have to load Vega (about half a second): until the live chart has drawn,
-        # the SVG of the new figures holds its place (book/site.css hides it then), so nothing jumps.
-        try:
-            st.html(static.figure(spec, data, alt_text, until_live=True))
-        except Exception:
-            log.exception("drawing a chart as SVG on the server failed")
+    if not live:
+        # The first time, the browser may still have to load Vega (about half a second): until the live
+        # chart has drawn, the SVG the reader was looking at holds its place (book/site.css hides it
+        # then), so nothing below jumps. It was converted for the first render: no conversion here.
+        figure = static.stand_in(st.session_state.get(SHOWN_KEY, {}).pop(alt_text, None), alt_text)
+        if figure:
+            st.html(figure)
 
 
 def _first_render() -> bool:
@@ -69,18 +70,6 @@ def _first_render() -> bool:
         return False
     ctx = get_script_run_ctx()
     return ctx is not None and not ctx.fragment_ids_this_run
-
-
-def _first_live_draw(alt_text: str) -> bool:
-    """True the first time this session draws the chart described by `alt_text` live (outside lecture
-    mode and BOOK_CHARTS=live, where charts never start as SVG)."""
-    if os.environ.get("BOOK_CHARTS") == "live" or lecture.active() is not None or get_script_run_ctx() is None:
-        return False
-    drawn = st.session_state.setdefault(LIVE_KEY, set())
-    if alt_text in drawn:
-        return False
-    drawn.add(alt_text)
-    return True
 
 
 def columns(rows: Rows, fields: Iterable[str] | None = None) -> dict[str, list]:
