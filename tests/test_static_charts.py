@@ -114,19 +114,24 @@ def test_the_alt_text_of_each_static_chart_is_the_exhibit_s(first_render):
     assert alts == [html.escape(t("en", "exhibits.tolerance_zone.alt"))] * 2 + [html.escape(t("en", "exhibits.zone_factors.alt"))] * 2
 
 
-def test_the_svg_on_screen_stands_in_once_while_the_live_chart_loads():
+def test_the_svg_on_screen_stands_in_while_the_live_chart_loads(first_render, monkeypatch):
     spec, data, _ = _zone_chart()
-    spec = common.styled(spec)
-    token = static.remember(spec, data)
-    stand_in = static.stand_in(token, "zones")
-    assert stand_in == static.figure(spec, data, "zones", until_live=True)
-    assert stand_in.startswith('<div class="static-chart until-live">') and len(_images(stand_in)) == 2
-    assert static.stand_in(token, "zones") is None, "once only"
-    assert static.stand_in(None, "zones") is None
-    first = static.remember(spec, data)
-    for _ in range(static.REMEMBERED):
-        static.remember(spec, data)
-    assert static.stand_in(first, "zones") is None, "the oldest are forgotten"
+    drawn: list[tuple[str, str]] = []
+    clock = iter([100.0, 101.0, 100.0 + common.STAND_IN_SECONDS + 0.1])
+    monkeypatch.setattr(common.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(common.lecture, "active", lambda: None)
+    monkeypatch.setattr(common.st, "session_state", {})
+    monkeypatch.setattr(common.st, "html", lambda body: drawn.append(("html", body)))
+    monkeypatch.setattr(common.st, "vega_lite_chart", lambda *a, **k: drawn.append(("live", k["alt"])))
+    for fragments in (None, ["an-exhibit"], ["an-exhibit"], ["an-exhibit"]):   # the page, then three moves
+        monkeypatch.setattr(common, "get_script_run_ctx", lambda: SimpleNamespace(fragment_ids_this_run=fragments))
+        common.chart(spec, data, "zones")
+    opened = static.figure(common.styled(spec), data, "zones")
+    stand_in = opened.replace('class="static-chart"', 'class="static-chart until-live"', 1)
+    assert drawn == [("html", opened), ("live", "zones"), ("html", stand_in),      # first move
+                     ("live", "zones"), ("html", stand_in),                        # a second, 1 s later
+                     ("live", "zones")], "not after STAND_IN_SECONDS"
+    assert common.st.session_state[common.SHOWN_KEY] == {}
 
 
 def test_a_page_remembers_the_svg_each_chart_opened_with(first_render):
@@ -134,5 +139,7 @@ def test_a_page_remembers_the_svg_each_chart_opened_with(first_render):
     shown = at.session_state[common.SHOWN_KEY]
     assert sorted(shown) == sorted([t("en", "exhibits.tolerance_zone.alt"), t("en", "exhibits.zone_factors.alt")])
     block = _static_blocks(at)[0]
-    stand_in = static.stand_in(shown[t("en", "exhibits.tolerance_zone.alt")], t("en", "exhibits.tolerance_zone.alt"))
+    alt = t("en", "exhibits.tolerance_zone.alt")
+    assert shown[alt][2] is None                             # not drawn live yet
+    stand_in = static.figure(*shown[alt][:2], alt, until_live=True)
     assert stand_in == block.replace('class="static-chart"', 'class="static-chart until-live"', 1)

@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import functools
 import html
-import itertools
 import json
 import re
-import threading
-from collections import OrderedDict
 from urllib.parse import quote
 
 import vl_convert
@@ -60,31 +57,6 @@ def figure(spec: dict, data: dict[str, list], alt_text: str, until_live: bool = 
     kind = "static-chart until-live" if until_live else "static-chart"
     return (f'<div class="{kind}"><div class="static-chart-wide">{_image(svg(spec, data, WIDE), alt_text)}</div>'
             f'<div class="static-chart-narrow">{_image(svg(spec, data, NARROW), alt_text)}</div></div>')
-
-
-_shown: OrderedDict[int, tuple[dict, dict[str, list]]] = OrderedDict()   # figures drawn lately, by token
-_tokens = itertools.count()
-_lock = threading.Lock()
-REMEMBERED = 512
-
-
-def remember(spec: dict, data: dict[str, list]) -> int:
-    """A token for a figure just drawn, with which `stand_in` draws it again (while it is remembered)."""
-    with _lock:
-        token = next(_tokens)
-        _shown[token] = (spec, data)
-        while len(_shown) > REMEMBERED:
-            _shown.popitem(last=False)
-    return token
-
-
-def stand_in(token: int | None, alt_text: str) -> str | None:
-    """The figure drawn under `token`, as the stand-in that keeps the chart's place while the browser loads
-    the live chart (book/site.css hides it once that has drawn); None when it is no longer remembered.
-    Its SVGs are still in the converter's cache, so this converts nothing in the usual case."""
-    with _lock:
-        shown = _shown.pop(token, None) if token is not None else None
-    return figure(*shown, alt_text, until_live=True) if shown else None
 
 
 def warm() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
 
 import pyarrow as pa
@@ -16,7 +17,8 @@ from ..i18n import t
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
-SHOWN_KEY = "_charts_shown_as_svg"   # alternative text → static.remember token of the SVG on screen
+SHOWN_KEY = "_charts_shown_as_svg"   # alternative text → (spec, data, first live draw) of the SVG on screen
+STAND_IN_SECONDS = 3.0               # how long after a chart's first live draw its SVG still stands in
 Rows = list[dict]   # an exhibit's data: one dict per row; pandas only where Streamlit needs a frame
 
 
@@ -48,18 +50,35 @@ def chart(spec: dict, data: dict[str, list], alt_text: str, *, live: bool = Fals
     if not live and _first_render():
         try:
             st.html(static.figure(spec, data, alt_text))
-            st.session_state.setdefault(SHOWN_KEY, {})[alt_text] = static.remember(spec, data)
+            st.session_state.setdefault(SHOWN_KEY, {})[alt_text] = (spec, data, None)
             return
         except Exception:       # the live chart shows the same figures; the operator finds why in the log
             log.exception("drawing a chart as SVG on the server failed; sending the live chart")
     st.vega_lite_chart(pa.table(data), spec, width="stretch", theme=None, alt=alt_text)
     if not live:
-        # The first time, the browser may still have to load Vega (about half a second): until the live
-        # chart has drawn, the SVG the reader was looking at holds its place (book/site.css hides it
-        # then), so nothing below jumps. It was converted for the first render: no conversion here.
-        figure = static.stand_in(st.session_state.get(SHOWN_KEY, {}).pop(alt_text, None), alt_text)
-        if figure:
-            st.html(figure)
+        _stand_in(alt_text)
+
+
+def _stand_in(alt_text: str) -> None:
+    """After a chart's first live draw, the browser may still have to load Vega (about half a second):
+    for the first STAND_IN_SECONDS the SVG the reader was looking at follows the live chart and holds its
+    place until Vega has drawn (book/site.css hides it then), so nothing below jumps. Every rerun in that
+    window sends it, as a quick second move interrupts the rerun that first sent it. Its SVGs are in the
+    converter's cache: no conversion here."""
+    shown = st.session_state.get(SHOWN_KEY, {})
+    if alt_text not in shown:
+        return
+    spec, data, since = shown[alt_text]
+    now = time.monotonic()
+    if since is None:
+        shown[alt_text] = (spec, data, now)
+    elif now - since > STAND_IN_SECONDS:
+        del shown[alt_text]
+        return
+    try:
+        st.html(static.figure(spec, data, alt_text, until_live=True))
+    except Exception:
+        log.exception("drawing a chart's stand-in SVG failed")
 
 
 def _first_render() -> bool:
