@@ -10,7 +10,7 @@
 on the chosen page, at 1, 20 and 60 students; round-trip p50/p95 and server CPU per rerun (the idle server's own CPU subtracted), side by side
 with bench/floor_app.py (one slider) served with the same settings. (2) Time from navigation start until the
 page's script has finished, nothing is loading and every chart is drawn, by the page's own clock, in a fresh
-Chromium context per page (median of 3).
+Chromium context per page (median of 3), and from a click on the page's link in another page's sidebar.
 (3) RSS added per idle session over 100 sessions, and RSS growth over 10,000 slider moves after a
 warm-up. Targets (issue 3): p95 ≤ 150 ms and CPU ≤ 3× the floor at 60 students; first render ≤ 1.5 s;
 ≤ 300 KB per idle session; ≤ 10 MB RSS growth.
@@ -120,12 +120,58 @@ def _rendered(context, url: str) -> float:
     return seconds
 
 
+# Started just before a click on a sidebar link: resolves with the milliseconds from the click until the
+# new page's script has run (after it was seen running), nothing is loading and every chart has drawn.
+NAV_DONE = """(target) => { const start = performance.now(); let ran = false; window.__navRender = new Promise(resolve => {
+  const check = () => {
+    const app = document.querySelector("[data-testid='stApp']");
+    if (!app) return;
+    if (app.getAttribute("data-test-script-state") === "running") ran = true;
+    if (!ran || app.getAttribute("data-test-script-state") !== "notRunning") return;
+    if (location.pathname.replace(/^\\/+/, "") !== target) return;
+    if (document.querySelector("[data-testid='stSkeleton']")) return;
+    for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']"))
+      if (!chart.querySelector("svg")) return;
+    watcher.disconnect();
+    resolve(performance.now() - start);
+  };
+  const watcher = new MutationObserver(check);
+  watcher.observe(document, {subtree: true, childList: true, attributes: true});
+}); }"""
+
+
+def _navigated(context, origin: str, path: str, lang: str) -> float:
+    """Seconds from a click on `path`'s link in the sidebar of another page (the home page, or a chapter
+    for the home page itself) until `path` is fully rendered: the site is already loaded, Streamlit
+    switches pages over the open websocket."""
+    tab = context.new_page()
+    tab.add_init_script(DONE_WATCH)
+    tab.goto(f"{origin}/{'tolerance' if path == '' else ''}?lang={lang}")
+    tab.evaluate("() => window.__fullRender")
+    links = tab.locator("[data-testid='stSidebar'] a")
+    index = tab.evaluate("""(path) => [...document.querySelectorAll("[data-testid='stSidebar'] a")]
+        .findIndex(a => a.getAttribute("href").split("?")[0] === path)""", path)
+    if index < 0:
+        hrefs = tab.evaluate("() => [...document.querySelectorAll(\"[data-testid='stSidebar'] a\")].map(a => a.getAttribute('href'))")
+        raise LookupError(f"no link to /{path} in the sidebar of {tab.url}: {hrefs}")
+    tab.evaluate(NAV_DONE, path)
+    links.nth(index).click()
+    ms = tab.evaluate("() => Promise.race([window.__navRender, new Promise(r => setTimeout(() => r(null), 120000))])")
+    tab.close()
+    if ms is None:
+        raise TimeoutError(f"/{path} was not fully rendered 120 s after its link was clicked")
+    return ms / 1000
+
+
 def part_render(pages: list[str], repeats: int = 3) -> None:
     from playwright.sync_api import sync_playwright
     print(f"\n(2) First full render in Chromium (median of {repeats}) on a server already warmed by one visit to "
           "every page. 'new browser': a fresh browser context (empty cache) each time; 'cached': the site's "
-          "scripts already in the browser's cache, as for a reader who has opened any page of the site before")
-    print(f"{'page':<24} {'zh new browser':>15} {'cached':>8} {'en new browser':>15} {'cached':>8}")
+          "scripts already in the browser's cache, as for a reader who has opened any page of the site before; "
+          "'link': from a click on the page's link in the sidebar of the home page (of a chapter, for the home "
+          "page), the way a reader moves through the site")
+    print(f"{'page':<24} {'zh new browser':>15} {'cached':>8} {'link':>8} {'en new browser':>15} {'cached':>8} "
+          f"{'link':>8}")
     args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
     viewport = {"width": 1280, "height": 900}
@@ -156,6 +202,13 @@ def part_render(pages: list[str], repeats: int = 3) -> None:
                 finally:
                     context.close()
 
+            def link(origin: str, path: str, lang: str) -> float:
+                context = browser.new_context(viewport=viewport)
+                try:
+                    return statistics.median(_navigated(context, origin, path, lang) for _ in range(repeats))
+                finally:
+                    context.close()
+
             for name, origin, paths in (("floor app (one slider)", floor.http, [""]), (None, server.http, pages)):
                 for path in paths:
                     row = []
@@ -163,8 +216,11 @@ def part_render(pages: list[str], repeats: int = 3) -> None:
                         url = f"{origin}/{path}?lang={lang}"
                         row.append(statistics.median(new_browser(url) for _ in range(repeats)))
                         row.append(cached(url, origin))
+                        row.append(link(origin, path, lang) if name is None else float("nan"))
                     label = name or "/" + path
-                    print(f"{label:<24} {row[0]:>13.2f} s {row[1]:>6.2f} s {row[2]:>13.2f} s {row[3]:>6.2f} s")
+                    cells = [f"{v:.2f} s" if v == v else "–" for v in row]     # NaN: the floor app has no links
+                    print(f"{label:<24} {cells[0]:>15} {cells[1]:>8} {cells[2]:>8} {cells[3]:>15} {cells[4]:>8} "
+                          f"{cells[5]:>8}")
             browser.close()
     finally:
         server.stop()
