@@ -92,8 +92,8 @@ def test_a_tint_becomes_the_same_tint_of_the_new_colour():
         all(abs(int(new[i:i + 2], 16) - v) <= 2 for i, v in zip((1, 3, 5), (128, 162, 196)))
 
 
-def test_a_graphviz_source_is_recoloured_too():
-    dot = 'a [fillcolor="#fde9d4"]; edge [color="#444444"]; b [fillcolor="#0072B2"];'
+def test_a_diagram_s_svg_is_recoloured_too():
+    dot = '<rect fill="#fde9d4"/><path stroke="#444444"/><rect fill="#0072B2"/>'
     out = recolour_text(dot, "contrast")
     assert '"#444444"' in out and PALETTES["contrast"][4] in out and "#fde9d4" not in out
 

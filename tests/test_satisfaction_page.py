@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import unquote
 
 import pytest
 
@@ -22,12 +24,41 @@ def _markers(at):
     return dict(zip(markers["category"], markers["satisfaction"].round(2)))
 
 
-def test_page_draws_five_charts_and_the_acsi_diagram(english):
+def _acsi_diagram(at) -> list[str]:
+    """The ACSI diagram's two SVGs (desktop, phone), decoded from the page's HTML block."""
+    block = next(h.value for h in at.html if h.value.startswith('<div class="static-diagram">'))
+    return [unquote(svg) for svg in re.findall(r'src="data:image/svg\+xml;charset=utf-8,([^"]*)"', block)]
+
+
+def test_page_draws_five_charts_and_the_acsi_diagram_drawn_on_the_server(english):
     assert len(english.get("vega_lite_chart")) == 5
-    dot = english.get("graphviz_chart")[0].proto.spec
-    for box in ("Customer", "expectations", "Perceived quality", "satisfaction", "Customer complaints", "loyalty"):
-        assert box in dot
-    assert "rankdir=LR" in dot
+    assert not english.get("graphviz_chart")           # no diagram library for the browser to load
+    wide, narrow = _acsi_diagram(english)
+    for svg in (wide, narrow):
+        lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+        for box in ("Customer", "expectations", "Perceived quality", "satisfaction", "Customer complaints",
+                    "loyalty"):
+            assert box in " ".join(lines)
+        assert svg.count("<rect") == 6 and svg.count("marker-end") == 5      # six boxes, five arrows
+        assert svg.count('stroke-dasharray') == 1                             # satisfaction ⟶ complaints: −
+    assert 'width="702"' in wide[:200] and 'width="356"' in narrow[:200]
+    assert len(re.findall("<tspan", narrow)) > len(re.findall("<tspan", wide))   # wrapped to the phone's boxes
+
+
+def test_the_acsi_diagram_is_in_chinese_and_keeps_closing_brackets_on_their_line():
+    wide, narrow = _acsi_diagram(open_page(PAGE, lang="zh"))
+    for svg in (wide, narrow):
+        lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+        assert "顾客满意" in lines and "顾客抱怨" in lines
+        assert not any(line[0] in "）)、，" for line in lines), lines
+
+
+def test_moving_an_acsi_slider_changes_the_score_and_keeps_the_diagram():
+    at = open_page(PAGE, lang="en")
+    before = _acsi_diagram(at)
+    at.slider(key="ks_acsi_overall").set_value(1.0).run()
+    assert metric(at, "0–100 score") == f"{(0 + 6 + 6) / 27 * 100:.1f}"
+    assert _acsi_diagram(at) == before
 
 
 def test_index_exhibit_opens_with_rising_expectations_turning_the_same_service_into_a_shortfall(english):

@@ -3,7 +3,7 @@
 Chart modules are written in the Okabe–Ito colours (`OKABE_ITO`) and in light tints or dark shades of
 them for bands and backgrounds; greys are left alone. `recolour(spec, palette)` swaps each Okabe–Ito
 colour for the palette's colour in the same place and each tint or shade for the same tint or shade of
-that colour, so a chart needs no palette code of its own. Graphviz sources (DOT text) are recoloured
+that colour, so a chart needs no palette code of its own. Diagrams drawn as SVG text are recoloured
 the same way.
 
 Palettes (the first is the default):

@@ -1,14 +1,15 @@
 """Charts of the satisfaction chapter: the disconfirmation map, the Kano diagram, the evaluation grid,
-the Better–Worse scatter, and the ACSI model as a Graphviz diagram. Specs only; no theory here."""
+the Better–Worse scatter, and the ACSI model as an SVG diagram. Specs only; no theory here."""
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
 
 import altair as alt
 
-from . import DATA, OKABE_ITO, finish
+from . import DATA, FONT, OKABE_ITO, finish
 
 # One colour, one point shape and one dash pattern per Kano category, so no category is told by colour alone.
 KANO_COLOURS = {"A": "#009E73", "O": "#0072B2", "M": "#D55E00", "I": "#000000", "R": "#CC79A7", "Q": "#E69F00"}
@@ -226,15 +227,18 @@ def better_worse_spec(labels: tuple[tuple[str, str], ...], categories: tuple[tup
     return _rows_from_top(finish(chart, scale, height=360 * scale))
 
 
+CLOSING = "）)」』】〕，。、；：！？,.;:!?"
+
+
 def _wrap(text: str, width: int = 20) -> list[str]:
-    """Break a label into lines of at most `width` units, a CJK character counting two: Graphviz does
-    not wrap, and narrow boxes keep the diagram legible on a phone."""
+    """Break a label into lines of at most `width` units, a CJK character counting two (SVG text does
+    not wrap by itself). Closing punctuation stays on the line it closes, even past the width."""
     lines = []
     for paragraph in text.split("\n"):
         line, used = "", 0
         for token in re.findall(r"[A-Za-z0-9'’()\-–.]+ ?|\S ?| ", paragraph):
             size = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in token.rstrip())
-            if line and used + size > width:
+            if line and used + size > width and token[0] not in CLOSING:
                 lines.append(line.rstrip())
                 line, used = "", 0
             line += token
@@ -243,27 +247,55 @@ def _wrap(text: str, width: int = 20) -> list[str]:
     return [line for line in lines if line]
 
 
-@lru_cache(maxsize=8)
-def acsi_dot(labels: tuple[tuple[str, str], ...], scale: float = 1.0) -> str:
-    """The ACSI model's structure as Graphviz DOT: drivers on the left, satisfaction in the centre,
-    outcomes on the right. `labels` names the six constructs and the meaning of the two signs."""
+@lru_cache(maxsize=32)
+def acsi_svg(labels: tuple[tuple[str, str], ...], width: int, scale: float = 1.0) -> str:
+    """The ACSI model's structure as an SVG `width` px wide: the three drivers stacked on the left,
+    satisfaction in the centre, complaints (a dashed arrow marked −) and loyalty (+) on the right.
+    `labels` names the six constructs. Drawn here rather than by a diagram library in the reader's
+    browser (Graphviz's 770 KB script was the heaviest thing on the chapter's first render); labels
+    are wrapped to the box width, so a phone's narrow column keeps 13-px text."""
     names = dict(labels)
-    size = 13 * scale
-
-    def node(key: str, colour: str) -> str:
-        label = "\\n".join(_wrap(names[key].replace('"', "'")))
-        return (f'{key} [label="{label}", shape=box, style="rounded,filled", fillcolor="{colour}", '
-                f'fontsize={size:.1f}, margin="0.12,0.06"];')
-
-    # Signs on the arrows, their meaning in the tooltip: long edge labels would widen the diagram until
-    # its text became unreadable in a phone's narrow column.
-    lines = ["digraph ACSI {", "rankdir=LR; nodesep=0.3; ranksep=0.45; bgcolor=transparent;",
-             f'node [fontname="Noto Sans CJK SC, sans-serif"]; edge [fontname="Noto Sans CJK SC, sans-serif", '
-             f'fontsize={size * 1.3:.1f}, color="#444444"];',
-             "{rank=same; expectations; quality; value;}", "{rank=same; complaints; loyalty;}",
-             node("expectations", "#e8f1f8"), node("quality", "#e8f1f8"), node("value", "#e8f1f8"),
-             node("satisfaction", "#fde9d4"), node("complaints", "#f2f2f2"), node("loyalty", "#f2f2f2"),
-             "expectations -> satisfaction; quality -> satisfaction; value -> satisfaction;",
-             f'satisfaction -> complaints [label="−", tooltip="{names["minus"]}", style=dashed];',
-             f'satisfaction -> loyalty [label="+", tooltip="{names["plus"]}"];', "}"]
-    return "\n".join(lines)
+    font, pad, vgap = 13 * scale, 6 * scale, 12 * scale
+    line = font * 1.3
+    gap = max(28.0, width * 0.07)                        # room between columns for the arrows
+    box = (width - 2 * gap - 2) / 3
+    units = max(6, int((box - 2 * pad) / (font * 0.56)))  # a CJK character counts two units
+    lines = {key: _wrap(names[key], units) for key in ("expectations", "quality", "value", "satisfaction",
+                                                       "complaints", "loyalty")}
+    height = {key: len(text) * line + 2 * pad for key, text in lines.items()}
+    columns = (("expectations", "quality", "value"), ("satisfaction",), ("complaints", "loyalty"))
+    spacing = (vgap, vgap, 3 * vgap)                     # the outcomes sit further apart: room for the signs
+    total = max(sum(height[k] for k in col) + space * (len(col) - 1) for col, space in zip(columns, spacing))
+    canvas = total + 4
+    place = {}                                           # key → (x, y, centre y)
+    for i, (col, space) in enumerate(zip(columns, spacing)):
+        y = (canvas - sum(height[k] for k in col) - space * (len(col) - 1)) / 2
+        for key in col:
+            place[key] = (1 + i * (box + gap), y, y + height[key] / 2)
+            y += height[key] + space
+    fill = {"satisfaction": "#fde9d4", "complaints": "#f2f2f2", "loyalty": "#f2f2f2"}
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{canvas:.0f}" '
+             f'viewBox="0 0 {width} {canvas:.1f}" font-family="{html.escape(FONT)}" font-size="{font:.1f}">',
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+             'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#444444"/></marker></defs>']
+    for key, (x, y, middle) in place.items():
+        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{box:.1f}" height="{height[key]:.1f}" rx="{5 * scale:.1f}" '
+                     f'fill="{fill.get(key, "#e8f1f8")}" stroke="#444444" stroke-width="1"/>')
+        first = middle - (len(lines[key]) - 1) * line / 2
+        spans = "".join(f'<tspan x="{x + box / 2:.1f}" y="{first + i * line:.1f}">{html.escape(text)}</tspan>'
+                        for i, text in enumerate(lines[key]))
+        parts.append(f'<text text-anchor="middle" dominant-baseline="central" fill="#222222">{spans}</text>')
+    sat_x, _, sat_y = place["satisfaction"]
+    for key in columns[0]:                               # drivers → satisfaction, joined by one trunk
+        x, _, y = place[key]
+        parts.append(f'<path d="M{x + box:.1f},{y:.1f} H{x + box + gap / 2:.1f} V{sat_y:.1f} H{sat_x - 1:.1f}" '
+                     'fill="none" stroke="#444444" stroke-width="1.3" marker-end="url(#arrow)"/>')
+    for key, sign, dash in (("complaints", "−", ' stroke-dasharray="5 4"'), ("loyalty", "+", "")):
+        x, _, y = place[key]
+        turn = sat_x + box + gap / 3
+        parts.append(f'<path d="M{sat_x + box:.1f},{sat_y:.1f} H{turn:.1f} V{y:.1f} H{x - 1:.1f}" fill="none" '
+                     f'stroke="#444444" stroke-width="1.3"{dash} marker-end="url(#arrow)"/>')
+        parts.append(f'<text x="{(turn + x) / 2:.1f}" y="{y - 4 * scale:.1f}" text-anchor="middle" font-weight="bold" '
+                     f'font-size="{font * 1.3:.1f}" fill="#222222">{sign}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

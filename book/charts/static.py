@@ -54,9 +54,15 @@ def figure(spec: dict, data: dict[str, list], alt_text: str, until_live: bool = 
     """The HTML for st.html: the chart at both widths, each with the chart's alternative text. `until_live`:
     a stand-in drawn just after the live chart the first time it replaces the SVG, shown only until the
     browser has drawn the live one (book/site.css)."""
-    kind = "static-chart until-live" if until_live else "static-chart"
-    return (f'<div class="{kind}"><div class="static-chart-wide">{_image(svg(spec, data, WIDE), alt_text)}</div>'
-            f'<div class="static-chart-narrow">{_image(svg(spec, data, NARROW), alt_text)}</div></div>')
+    return pair(svg(spec, data, WIDE), svg(spec, data, NARROW), alt_text,
+                "static-chart until-live" if until_live else "static-chart")
+
+
+def pair(wide: str, narrow: str, alt_text: str, kind: str) -> str:
+    """Two drawings of one figure, `WIDE` and `NARROW` px wide, as images in a `kind` block (a class in
+    book/site.css) that shows the one nearer the column's width."""
+    return (f'<div class="{kind}"><div class="static-chart-wide">{_image(wide, alt_text)}</div>'
+            f'<div class="static-chart-narrow">{_image(narrow, alt_text)}</div></div>')
 
 
 def warm() -> None:

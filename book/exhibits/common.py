@@ -97,9 +97,13 @@ def columns(rows: Rows, fields: Iterable[str] | None = None) -> dict[str, list]:
     return {field: [row.get(field) for row in rows] for field in fields}
 
 
-def diagram(dot: str, alt_text: str) -> None:
-    """A Graphviz diagram in the reader's palette."""
-    st.graphviz_chart(recolour_text(dot, reader_palette()), width="stretch", alt=alt_text)
+def diagram(draw: Callable[[int], str], alt_text: str) -> None:
+    """A figure that does not change with the reader's inputs, drawn on the server: `draw(width)` gives its
+    SVG at a width in px; it arrives in the reader's palette at both chart widths, as a chart does on a
+    page's first render, and never needs the browser to load a drawing library."""
+    palette = reader_palette()
+    st.html(static.pair(recolour_text(draw(static.WIDE), palette), recolour_text(draw(static.NARROW), palette),
+                        alt_text, "static-diagram"))
 
 
 def data_table(rows: Rows, lang: str, columns: dict[str, str]) -> None:

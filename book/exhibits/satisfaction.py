@@ -11,6 +11,7 @@ from models import kano, satisfaction
 from models.kano import ANSWERS, CATEGORIES, DRAWN_CATEGORIES, LIFE_CYCLE
 
 from ..charts import satisfaction as charts
+from ..charts.static import NARROW, WIDE
 from ..content import CONTENT, LANGS
 from ..i18n import t
 from ..settings import CHOICES, Settings
@@ -114,8 +115,8 @@ ACSI_NODES = ("expectations", "quality", "value", "satisfaction", "complaints", 
 ACSI_ITEMS = (("overall", 8.0), ("disconfirmation", 7.0), ("ideal", 7.0))   # the questions' opening ratings
 
 
-def _acsi_dot(lang: str, scale: float) -> str:
-    return charts.acsi_dot(_labels(lang, ACSI_KEY, (*ACSI_NODES, "minus", "plus")), scale)
+def _acsi_svg(lang: str, width: int, scale: float) -> str:
+    return charts.acsi_svg(_labels(lang, ACSI_KEY, ACSI_NODES), width, scale)
 
 
 def acsi_rows(lang: str) -> Rows:
@@ -137,13 +138,18 @@ def _acsi_columns(lang: str) -> dict[str, str]:
 
 def acsi_model(settings: Settings) -> None:
     """Exhibit: the ACSI model's structure, and the 0–100 score from its three questions."""
-    exhibit_frame(settings, "acsi_model", _acsi)
+    exhibit_frame(settings, "acsi_model", _acsi_diagram_and_score)
+
+
+def _acsi_diagram_and_score(settings: Settings) -> None:
+    lang = settings.lang                 # the diagram stays out of the fragment: the sliders do not change it
+    diagram(lambda width: _acsi_svg(lang, width, settings.scale), t(lang, f"{ACSI_KEY}.alt"))
+    _acsi(settings)
 
 
 @st.fragment
 def _acsi(settings: Settings) -> None:
     lang = settings.lang
-    diagram(_acsi_dot(lang, settings.scale), t(lang, f"{ACSI_KEY}.alt"))
     columns = st.columns(3)
     ratings = [bound.slider(column, t(lang, f"{ACSI_KEY}.item_{item}"), satisfaction.ACSI_MIN, satisfaction.ACSI_MAX,
                             default, step=0.5, format="%.1f", key=f"ks_acsi_{item}", lang=lang)
@@ -453,7 +459,8 @@ def compile_charts() -> None:
     for lang in LANGS:
         for scale in _scales():
             _index_spec(lang, scale)
-            _acsi_dot(lang, scale)
+            _acsi_svg(lang, WIDE, scale)
+            _acsi_svg(lang, NARROW, scale)
             _curves_spec(lang, scale)
             _grid_spec(lang, scale)
             _bw_spec(lang, scale)

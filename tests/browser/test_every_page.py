@@ -33,5 +33,8 @@ def test_page_renders_with_charts_and_no_errors(browser, server, reader, path, l
         assert chart["marks"] > 0, f"chart {i} drew no marks"
     if path in DRAWS_CHARTS:
         assert len(charts) >= 1, f"/{path} should draw its exhibits' charts"
+    diagrams = r.page.evaluate("""() => [...document.querySelectorAll(".static-diagram img")]
+        .filter(img => img.offsetParent !== null).map(img => img.complete && img.naturalWidth > 0)""")
+    assert diagrams == [True] * (path == "satisfaction"), f"diagrams shown and decoded: {diagrams}"
     r.shot_whole_page(SCREENSHOTS / f"{path or 'home'}-{lang}-{width}.png")
     assert r.console_errors == [], r.console_errors
