@@ -1,10 +1,11 @@
 """The site under a class's load, measured on this machine. Run from the project root:
 
-    python bench/benchmark.py                  # everything (about 25 minutes on 2 cores)
+    python bench/benchmark.py                  # everything (about 35 minutes on 2 cores)
     python bench/benchmark.py --part load      # (1) a class moving sliders, against the floor
     python bench/benchmark.py --part render    # (2) first full render of every page in Chromium
     python bench/benchmark.py --part memory    # (3) memory per idle session, RSS drift over reruns
     python bench/benchmark.py --part fix       # what the rerun-cost fix saves (frozen heap, no post-run GC)
+    python bench/benchmark.py --part elements  # what each kind of Streamlit element adds to a first render
 
 (1) Simulated students speak Streamlit's websocket protocol, each moving a slider about once a second
 on the chosen page, at 1, 20 and 60 students; round-trip p50/p95 and server CPU per rerun (the idle server's own CPU subtracted), side by side
@@ -282,9 +283,49 @@ def part_fix(page: str, students: int, seconds: float) -> None:
             server.stop()
 
 
+def part_elements(repeats: int = 5) -> None:
+    """First full render of bench/element_app.py with forty elements of each kind, against none, in turn
+    (interleaved, median of `repeats`): the price of a page's parts in the reader's browser."""
+    from playwright.sync_api import sync_playwright
+    sys.path.insert(0, str(ROOT / "bench"))
+    from element_app import COUNT, DRAW
+    kinds = ["none", *DRAW, "one_html"]
+    print(f"\n(5) What each kind of element adds to a first full render in Chromium: {COUNT} of one kind, against "
+          f"the same app with none (a fresh browser context each time, median of {repeats}, kinds interleaved)")
+    server = Server("bench/element_app.py")
+    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+
+            def render(kind: str) -> float:
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                try:
+                    return _rendered(context, f"{server.http}/?kind={kind}")
+                finally:
+                    context.close()
+
+            for kind in kinds:
+                render(kind)                                      # warm-up
+            times = {kind: [] for kind in kinds}
+            for _ in range(repeats):
+                for kind in kinds:
+                    times[kind].append(render(kind))
+            browser.close()
+    finally:
+        server.stop()
+    base = statistics.median(times["none"])
+    print(f"{'kind':<18} {'page':>8} {'added':>8} {'per element':>12}")
+    for kind in kinds:
+        page = statistics.median(times[kind])
+        label = f"{kind} ({COUNT} paragraphs)" if kind == "one_html" else kind
+        print(f"{label:<18} {page:>6.2f} s {page - base:>+6.2f} s "
+              f"{'' if kind == 'none' else f'{(page - base) / COUNT * 1000:>9.1f} ms':>12}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="Benchmarks of the site under a class's load.")
-    ap.add_argument("--part", choices=["all", "load", "render", "memory", "fix"], default="all")
+    ap.add_argument("--part", choices=["all", "load", "render", "memory", "fix", "elements"], default="all")
     ap.add_argument("--page", default="tolerance", help="page (URL path) with the slider to move")
     ap.add_argument("--classes", type=int, nargs="+", default=[1, 20, 60])
     ap.add_argument("--seconds", type=float, default=20)
@@ -302,6 +343,8 @@ def main() -> int:
         part_memory(a.page, a.sessions, a.reruns)
     if a.part in ("all", "fix"):
         part_fix(a.page, 5, a.seconds)
+    if a.part in ("all", "elements"):
+        part_elements()
     return 0
 
 
