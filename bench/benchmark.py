@@ -315,11 +315,11 @@ def part_elements(repeats: int = 5) -> None:
     finally:
         server.stop()
     base = statistics.median(times["none"])
-    print(f"{'kind':<18} {'page':>8} {'added':>8} {'per element':>12}")
+    print(f"{'kind':<25} {'page':>8} {'added':>8} {'per element':>12}")
     for kind in kinds:
         page = statistics.median(times[kind])
         label = f"{kind} ({COUNT} paragraphs)" if kind == "one_html" else kind
-        print(f"{label:<18} {page:>6.2f} s {page - base:>+6.2f} s "
+        print(f"{label:<25} {page:>6.2f} s {page - base:>+6.2f} s "
               f"{'' if kind == 'none' else f'{(page - base) / COUNT * 1000:>9.1f} ms':>12}")
 
 

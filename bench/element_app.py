@@ -19,9 +19,10 @@ DRAW = {
     "segmented_control": lambda i: st.segmented_control(f"seg{i}", ["a", "b"]),
 }
 
-kind = st.query_params.get("kind", "none")
-if kind == "one_html":         # the forty paragraphs of "html" as one block
-    st.html("".join(f"<p>{TEXT}</p>" for _ in range(COUNT)))
-elif kind in DRAW:
-    for i in range(COUNT):
-        DRAW[kind](i)
+if __name__ == "__main__":      # as `streamlit run` runs it; benchmark.py imports the kinds
+    kind = st.query_params.get("kind", "none")
+    if kind == "one_html":     # the forty paragraphs of "html" as one block
+        st.html("".join(f"<p>{TEXT}</p>" for _ in range(COUNT)))
+    elif kind in DRAW:
+        for i in range(COUNT):
+            DRAW[kind](i)
