@@ -124,9 +124,11 @@ def _rendered(context, url: str) -> float:
 # Started just before a click on a sidebar link: resolves with the milliseconds from the click until the
 # new page's script has run (after it was seen running), nothing is loading and every chart has drawn.
 NAV_DONE = """(target) => { const start = performance.now(); let ran = false; window.__navRender = new Promise(resolve => {
-  const check = () => {
+  const check = (records) => {
     const app = document.querySelector("[data-testid='stApp']");
     if (!app) return;
+    // a quick run can start and finish between two callbacks: the records keep the states it passed through
+    for (const r of records) if (r.attributeName === "data-test-script-state" && r.oldValue === "running") ran = true;
     if (app.getAttribute("data-test-script-state") === "running") ran = true;
     if (!ran || app.getAttribute("data-test-script-state") !== "notRunning") return;
     if (location.pathname.replace(/^\\/+/, "") !== target) return;
@@ -137,7 +139,7 @@ NAV_DONE = """(target) => { const start = performance.now(); let ran = false; wi
     resolve(performance.now() - start);
   };
   const watcher = new MutationObserver(check);
-  watcher.observe(document, {subtree: true, childList: true, attributes: true});
+  watcher.observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
 }); }"""
 
 
@@ -158,9 +160,12 @@ def _navigated(context, origin: str, path: str, lang: str) -> float:
     tab.evaluate(NAV_DONE, path)
     links.nth(index).click()
     ms = tab.evaluate("() => Promise.race([window.__navRender, new Promise(r => setTimeout(() => r(null), 120000))])")
-    tab.close()
     if ms is None:
-        raise TimeoutError(f"/{path} was not fully rendered 120 s after its link was clicked")
+        seen = tab.evaluate("""() => [location.pathname, document.querySelector("[data-testid='stApp']")
+            .getAttribute("data-test-script-state"), document.querySelectorAll("[data-testid='stSkeleton']").length,
+            document.querySelector("h1")?.innerText]""")
+        raise TimeoutError(f"/{path} was not fully rendered 120 s after its link was clicked: {seen}")
+    tab.close()
     return ms / 1000
 
 
