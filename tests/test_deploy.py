@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+import streamlit
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from streamclient import Server, Tab, free_port  # noqa: E402
 
+STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 READERS = 16
 STUDENTS = 12            # at least; more join until both processes have taken some
@@ -62,8 +65,11 @@ def _nginx(work: Path, backends: list[Server]) -> Iterator[str]:
     conf = conf.replace("server 127.0.0.1:8501;", f"server 127.0.0.1:{backends[0].port};")
     conf = conf.replace("server 127.0.0.1:8502;", f"server 127.0.0.1:{backends[1].port};")
     conf = conf.replace("/var/log/nginx/", f"{work}/")
+    conf = conf.replace("/srv/textbook/venv/lib/python3.11/site-packages/streamlit/static", str(STREAMLIT_STATIC))
     for directive in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         conf = conf.replace("http {", f"http {{\n    {directive}_temp_path {work}/{directive};", 1)
+    if os.geteuid() == 0:       # nginx's workers would run as nobody, who may not read this Python's files
+        conf = "user root;\n" + conf
     (work / "nginx.conf").write_text(conf)
     nginx = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"),
                               "-g", f"daemon off; pid {work}/nginx.pid;"],
@@ -134,13 +140,37 @@ def test_readers_spread_across_processes_and_each_stays_on_one(course):
     assert used == expected, f"readers went to {used}, not to both of {expected}"
 
 
-def test_nginx_compresses_streamlit_s_javascript(course):
+def _main_script(course) -> str:
     html = urllib.request.urlopen(course["url"] + "/").read().decode()
     script = re.search(r'src="(\./)?(static/js/[^"]+\.js)"', html)
     assert script, "no script tag found"
-    request = urllib.request.Request(f"{course['url']}/{script.group(2)}", headers={"Accept-Encoding": "gzip"})
+    return script.group(2)
+
+
+def test_nginx_compresses_streamlit_s_javascript(course):
+    request = urllib.request.Request(f"{course['url']}/{_main_script(course)}", headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request) as response:
         assert response.headers.get("Content-Encoding") == "gzip"
+
+
+def test_nginx_serves_streamlit_s_own_files_from_disk_and_the_rest_from_the_processes(course):
+    script = _main_script(course)
+    with urllib.request.urlopen(f"{course['url']}/{script}?from-disk") as response:
+        assert response.read() == (STREAMLIT_STATIC / script).read_bytes()
+        assert "immutable" in response.headers.get("Cache-Control", "")
+        assert response.headers.get("Content-Type") == "application/javascript"    # else no module loads
+    with urllib.request.urlopen(f"{course['url']}/tolerance?from-a-process") as page:
+        assert page.read() == (STREAMLIT_STATIC / "index.html").read_bytes()
+        assert "textbook_route=" in page.headers.get("Set-Cookie", "")
+    try:                                               # not on disk: asked of a process (which answers as it will)
+        urllib.request.urlopen(f"{course['url']}/static/js/no-such-script.js").read()
+    except urllib.error.HTTPError:
+        pass
+    log = course["log"].read_text()                    # names the upstream, "-" when nginx answered alone
+    upstream = {path: address for address, path in re.findall(r'(\S+) "GET (\S+) HTTP', log)}
+    assert upstream[f"/{script}?from-disk"] == "-"
+    assert upstream["/tolerance?from-a-process"].startswith("127.0.0.1:")
+    assert upstream["/static/js/no-such-script.js"].startswith("127.0.0.1:")
 
 
 # ── The live class across processes ─────────────────────────────────────────────────────────────
