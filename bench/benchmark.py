@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import platform
 import random
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -91,13 +93,17 @@ def part_load(page: str, classes: list[int], seconds: float) -> None:
 # skeleton) and every chart has its SVG, read off the page's own clock (milliseconds since navigation
 # started). Timing it in the page leaves out the harness's own polling, which added about 0.2 s.
 DONE_WATCH = """
+window.__pageComplete = () => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  if (document.querySelector("[data-testid='stSkeleton']")) return false;
+  for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']"))
+    if (!chart.querySelector("svg")) return false;
+  return true;
+};
 window.__fullRender = new Promise(resolve => {
   const check = () => {
-    const app = document.querySelector("[data-testid='stApp']");
-    if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return;
-    if (document.querySelector("[data-testid='stSkeleton']")) return;
-    for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']"))
-      if (!chart.querySelector("svg")) return;
+    if (!window.__pageComplete()) return;
     watcher.disconnect();
     resolve(performance.now());
   };
@@ -121,8 +127,18 @@ def _rendered(context, url: str) -> float:
     return seconds
 
 
-# Started just before a click on a sidebar link: resolves with the milliseconds from the click until the
-# new page's script has run (after it was seen running), nothing is loading and every chart has drawn.
+@contextlib.contextmanager
+def _fresh_context(browser, viewport: dict) -> Iterator:
+    """A new browser context (empty cache, no cookies), closed afterwards."""
+    context = browser.new_context(viewport=viewport)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+# Started just before a click on a sidebar link, in a tab that has DONE_WATCH: resolves with the milliseconds
+# from the click until the new page's script has run (after it was seen running) and the page is complete.
 NAV_DONE = """(target) => { const start = performance.now(); let ran = false; window.__navRender = new Promise(resolve => {
   const check = (records) => {
     const app = document.querySelector("[data-testid='stApp']");
@@ -130,11 +146,7 @@ NAV_DONE = """(target) => { const start = performance.now(); let ran = false; wi
     // a quick run can start and finish between two callbacks: the records keep the states it passed through
     for (const r of records) if (r.attributeName === "data-test-script-state" && r.oldValue === "running") ran = true;
     if (app.getAttribute("data-test-script-state") === "running") ran = true;
-    if (!ran || app.getAttribute("data-test-script-state") !== "notRunning") return;
-    if (location.pathname.replace(/^\\/+/, "") !== target) return;
-    if (document.querySelector("[data-testid='stSkeleton']")) return;
-    for (const chart of document.querySelectorAll("[data-testid='stVegaLiteChart']"))
-      if (!chart.querySelector("svg")) return;
+    if (!ran || location.pathname.replace(/^\\/+/, "") !== target || !window.__pageComplete()) return;
     watcher.disconnect();
     resolve(performance.now() - start);
   };
@@ -152,13 +164,12 @@ def _navigated(context, origin: str, path: str, lang: str) -> float:
     tab.goto(f"{origin}/{'tolerance' if path == '' else ''}?lang={lang}")
     tab.evaluate("() => window.__fullRender")
     links = tab.locator("[data-testid='stSidebar'] a")
-    index = tab.evaluate("""(path) => [...document.querySelectorAll("[data-testid='stSidebar'] a")]
-        .findIndex(a => a.getAttribute("href").split("?")[0] === path)""", path)
-    if index < 0:
-        hrefs = tab.evaluate("() => [...document.querySelectorAll(\"[data-testid='stSidebar'] a\")].map(a => a.getAttribute('href'))")
+    hrefs = [link.get_attribute("href") for link in links.all()]
+    targets = [i for i, href in enumerate(hrefs) if href.split("?")[0] == path]
+    if not targets:
         raise LookupError(f"no link to /{path} in the sidebar of {tab.url}: {hrefs}")
     tab.evaluate(NAV_DONE, path)
-    links.nth(index).click()
+    links.nth(targets[0]).click()
     ms = tab.evaluate("() => Promise.race([window.__navRender, new Promise(r => setTimeout(() => r(null), 120000))])")
     if ms is None:
         seen = tab.evaluate("""() => [location.pathname, document.querySelector("[data-testid='stApp']")
@@ -194,26 +205,17 @@ def part_render(pages: list[str], repeats: int = 3) -> None:
             print(f"(server idle {waited:.0f} s after the warm-up visits: chart specs compiled)")
 
             def new_browser(url: str) -> float:
-                context = browser.new_context(viewport=viewport)
-                try:
+                with _fresh_context(browser, viewport) as context:
                     return _rendered(context, url)
-                finally:
-                    context.close()
 
             def cached(url: str, origin: str) -> float:
-                context = browser.new_context(viewport=viewport)
-                try:
+                with _fresh_context(browser, viewport) as context:
                     _rendered(context, origin + "/")       # fills the HTTP cache with the site's scripts
                     return statistics.median(_rendered(context, url) for _ in range(repeats))
-                finally:
-                    context.close()
 
             def link(origin: str, path: str, lang: str) -> float:
-                context = browser.new_context(viewport=viewport)
-                try:
+                with _fresh_context(browser, viewport) as context:
                     return statistics.median(_navigated(context, origin, path, lang) for _ in range(repeats))
-                finally:
-                    context.close()
 
             for name, origin, paths in (("floor app (one slider)", floor.http, [""]), (None, server.http, pages)):
                 for path in paths:
@@ -292,7 +294,6 @@ def part_elements(repeats: int = 5) -> None:
     """First full render of bench/element_app.py with forty elements of each kind, against none, in turn
     (interleaved, median of `repeats`): the price of a page's parts in the reader's browser."""
     from playwright.sync_api import sync_playwright
-    sys.path.insert(0, str(ROOT / "bench"))
     from element_app import COUNT, DRAW
     kinds = ["none", *DRAW, "one_html"]
     print(f"\n(5) What each kind of element adds to a first full render in Chromium: {COUNT} of one kind, against "
@@ -304,11 +305,8 @@ def part_elements(repeats: int = 5) -> None:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
 
             def render(kind: str) -> float:
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                try:
+                with _fresh_context(browser, {"width": 1280, "height": 900}) as context:
                     return _rendered(context, f"{server.http}/?kind={kind}")
-                finally:
-                    context.close()
 
             for kind in kinds:
                 render(kind)                                      # warm-up

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 
 import pandas as pd
 import pyarrow as pa
@@ -11,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 from book import content, share
 
 PAGES = [None, *(f"pages/{c}.py" for c in content.published_chapters())]
+SVG_IMAGE = re.compile(r'<img src="data:image/svg\+xml;charset=utf-8,([^"]*)" width="([\d.]+)" height="([\d.]+)" '
+                       r'alt="([^"]*)">')
 
 
 def open_page(page: str | None = None, **query: str) -> AppTest:
@@ -70,3 +73,9 @@ def lab_upload(page: str, lab: str, data: bytes, name: str, lang: str) -> AppTes
     at.file_uploader(key=f"lab_{lab}_file").set_value((name, data, "text/csv")).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+def svg_images(block: str) -> list[tuple[str, float, float, str]]:
+    """The SVG images in an HTML block drawn on the server (book/charts/static.py): each one's SVG,
+    width, height and alternative text."""
+    return [(unquote(svg), float(w), float(h), alt) for svg, w, h, alt in SVG_IMAGE.findall(block)]

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import unquote
 
 import pytest
 
-from helpers import button_group, chart_rows, metric, open_page
+from helpers import button_group, chart_rows, metric, open_page, svg_images
 
 PAGE = "pages/satisfaction.py"
 INDEX_CHART, CURVES_CHART, GRID_CHART, BETTER_WORSE_CHART, LIFE_CYCLE_CHART = range(5)
@@ -27,7 +26,7 @@ def _markers(at):
 def _acsi_diagram(at) -> list[str]:
     """The ACSI diagram's two SVGs (desktop, phone), decoded from the page's HTML block."""
     block = next(h.value for h in at.html if h.value.startswith('<div class="static-diagram">'))
-    return [unquote(svg) for svg in re.findall(r'src="data:image/svg\+xml;charset=utf-8,([^"]*)"', block)]
+    return [svg for svg, _, _, _ in svg_images(block)]
 
 
 def test_page_draws_five_charts_and_the_acsi_diagram_drawn_on_the_server(english):

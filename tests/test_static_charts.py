@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from types import SimpleNamespace
-from urllib.parse import unquote
 
 import pytest
 
@@ -14,10 +13,9 @@ from book.charts import static
 from book.exhibits import common, tolerance
 from book.i18n import t
 from book.settings import Settings
-from helpers import open_page
+from helpers import open_page, svg_images
 from models import tolerance as zot
 
-IMAGE = re.compile(r'<img src="data:image/svg\+xml;charset=utf-8,([^"]*)" width="([\d.]+)" height="([\d.]+)" alt="([^"]*)">')
 
 
 @pytest.fixture
@@ -31,10 +29,6 @@ def _zone_chart(lang: str = "en"):
     data = common.columns(rows, tolerance.CHART_FIELDS)
     data["highlight"] = [r["dimension"] == "reliability" for r in rows]
     return tolerance._zone_spec(lang, "Dimension", Settings().scale), data, rows
-
-
-def _images(block: str) -> list[tuple[str, float, float, str]]:
-    return [(unquote(svg), float(w), float(h), alt) for svg, w, h, alt in IMAGE.findall(block)]
 
 
 def _static_blocks(at) -> list[str]:
@@ -56,7 +50,7 @@ def test_the_svg_draws_the_exhibits_figures_at_the_width_asked():
 
 def test_the_figure_holds_both_widths_as_images_with_the_alternative_text():
     spec, data, _ = _zone_chart()
-    images = _images(static.figure(common.styled(spec), data, 'Zones "A" & B'))
+    images = svg_images(static.figure(common.styled(spec), data, 'Zones "A" & B'))
     assert [w for _, w, _, _ in images] == [static.WIDE, static.NARROW]
     for svg, width, height, alt in images:
         assert svg.startswith("<svg") and svg.endswith("</svg>") and height > 100
@@ -78,7 +72,7 @@ def test_every_chart_of_a_chapter_or_lab_opens_as_svg_and_the_same_charts_live(f
     blocks = _static_blocks(at)
     assert not at.get("vega_lite_chart"), "no live chart on the first render"
     for block in blocks:
-        assert len(_images(block)) == 2, block[:200]
+        assert len(svg_images(block)) == 2, block[:200]
     monkeypatch.setenv("BOOK_CHARTS", "live")
     live = open_page(f"pages/{page}.py", lang="zh")
     assert len(blocks) == len(live.get("vega_lite_chart")) >= 1
@@ -110,7 +104,7 @@ def test_only_the_exhibit_s_own_rerun_turns_its_chart_live(first_render, monkeyp
 
 def test_the_alt_text_of_each_static_chart_is_the_exhibit_s(first_render):
     at = open_page("pages/tolerance.py", lang="en")
-    alts = [alt for block in _static_blocks(at) for _, _, _, alt in _images(block)]
+    alts = [alt for block in _static_blocks(at) for _, _, _, alt in svg_images(block)]
     assert alts == [html.escape(t("en", "exhibits.tolerance_zone.alt"))] * 2 + [html.escape(t("en", "exhibits.zone_factors.alt"))] * 2
 
 
